@@ -1,0 +1,69 @@
+package concur.lesson;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code <!-- concur: key=value ... -->} comment in a lesson.
+ *
+ * @param values the pairs in the order written
+ * @param line   1-based line of the comment in the lesson file
+ */
+record Directive(Map<String, String> values, int line) {
+    static final Set<String> KEYS = Set.of("example", "timeout", "java-options", "args");
+
+    private static final Pattern COMMENT = Pattern.compile("(?s)\\A\\s*<!--\\s*concur:(.*?)-->\\s*\\z");
+    private static final Pattern PAIR = Pattern.compile("\\s*([\\w-]+)=(\"[^\"]*\"|\\S+)\\s*");
+
+    /** Empty when the HTML block is not a concur directive (an ordinary comment stays an ordinary comment). */
+    static Optional<String> body(String html) {
+        Matcher m = COMMENT.matcher(html);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** Parses a directive's body; {@code problem} collects what is wrong, in the words the author will read. */
+    static Directive parse(String body, int line, List<String> problems) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Matcher m = PAIR.matcher(body);
+        int at = 0;
+        while (at < body.length() && !body.substring(at).isBlank()) {
+            if (!m.find(at) || m.start() != at) {
+                problems.add("cannot read directive text \"" + body.substring(at).strip()
+                        + "\": write key=value or key=\"value with spaces\"");
+                break;
+            }
+            String key = m.group(1);
+            String value = m.group(2);
+            if (value.startsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            if (!KEYS.contains(key)) {
+                problems.add("unknown directive '" + key + "' (known: example, timeout, java-options, args)");
+            } else if (values.putIfAbsent(key, value) != null) {
+                problems.add("directive '" + key + "' is given twice");
+            }
+            at = m.end();
+        }
+        if (values.isEmpty() && problems.isEmpty()) {
+            problems.add("empty concur directive");
+        }
+        return new Directive(values, line);
+    }
+
+    /** Splits a value like {@code -Xmx64m -Dx=y} into words. */
+    static List<String> words(String value) {
+        List<String> words = new ArrayList<>();
+        for (String w : value.strip().split("\\s+")) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+}

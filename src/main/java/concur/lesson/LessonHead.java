@@ -1,0 +1,55 @@
+package concur.lesson;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What {@code concur list} needs from a lesson, read line by line without parsing the Markdown. */
+final class LessonHead {
+    private LessonHead() {}
+
+    static Catalog.Entry read(Path file) {
+        String name = file.getFileName().toString().replaceFirst("\\.md$", "");
+        String title = null;
+        int order = Integer.MAX_VALUE;
+        int steps = 0;
+        boolean inFrontMatter = false;
+        boolean inFence = false;
+        int lineNumber = 0;
+        try (BufferedReader reader = Files.newBufferedReader(file)) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                lineNumber++;
+                if (lineNumber == 1 && line.equals("---")) {
+                    inFrontMatter = true;
+                } else if (inFrontMatter) {
+                    if (line.equals("---")) {
+                        inFrontMatter = false;
+                    } else if (line.startsWith("title:")) {
+                        title = line.substring("title:".length()).strip();
+                    } else if (line.startsWith("order:")) {
+                        order = parseOrder(line.substring("order:".length()).strip());
+                    }
+                } else if (line.stripLeading().startsWith("```")) {
+                    inFence = !inFence;
+                } else if (!inFence && line.startsWith("## ")) {
+                    steps++;
+                } else if (!inFence && title == null && line.startsWith("# ")) {
+                    title = line.substring(2).strip();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DisplayPath.of(file), e);
+        }
+        return new Catalog.Entry(name, title != null ? title : name, order, steps, file);
+    }
+
+    private static int parseOrder(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+}

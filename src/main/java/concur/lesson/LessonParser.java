@@ -1,0 +1,273 @@
+package concur.lesson;
+
+import concur.check.Expectation;
+import concur.check.ExpectationException;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
+import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
+import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/** Reads a lesson file (Markdown, see {@code lessons/README.md}) into a {@link Lesson}. */
+public final class LessonParser {
+    private static final Pattern PUBLIC_TYPE = Pattern.compile(
+            "(?m)^\\s*public\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp)\\s+)*(?:class|record|enum|interface)\\s+(\\w+)");
+    private static final Pattern ANY_TYPE = Pattern.compile("(?m)^\\s*(?:\\w+\\s+)*(?:class|record|enum|interface)\\s+(\\w+)");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
+
+    private final Parser markdown = Parser.builder()
+            .extensions(List.of(YamlFrontMatterExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
+
+    public Lesson parse(Path file) throws LessonException {
+        String text = read(file, file, 0);
+        List<String> lines = text.lines().toList();
+        Node document = markdown.parse(text);
+        String name = file.getFileName().toString().replaceFirst("\\.md$", "");
+
+        YamlFrontMatterVisitor frontMatter = new YamlFrontMatterVisitor();
+        document.accept(frontMatter);
+        String title = first(frontMatter.getData().get("title")).orElse(null);
+
+        StringBuilder intro = new StringBuilder();
+        List<Step> steps = new ArrayList<>();
+        StepBuilder step = null;
+        for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+            int line = firstLine(node);
+            if (node instanceof YamlFrontMatterBlock) {
+                continue;
+            }
+            if (node instanceof FencedCodeBlock code && code.getClosingFenceLength() == null) {
+                throw new LessonException(file, line, "this ``` block is never closed");
+            }
+            if (node instanceof Heading h && h.getLevel() == 1 && step == null && title == null) {
+                title = source(lines, node).replaceFirst("^#\\s*", "").strip();
+                continue;
+            }
+            if (node instanceof Heading h && h.getLevel() == 2) {
+                if (step != null) {
+                    steps.add(step.build());
+                }
+                step = new StepBuilder(file, steps.size() + 1, source(lines, node).replaceFirst("^##\\s*", "").strip(), line);
+                continue;
+            }
+            if (step == null) {
+                if (isRunnablePart(node)) {
+                    throw new LessonException(file, line, "examples, expected blocks and directives belong in a step; start one with a \"## \" heading");
+                }
+                append(intro, source(lines, node));
+                continue;
+            }
+            step.add(node, line, source(lines, node));
+        }
+        if (step != null) {
+            steps.add(step.build());
+        }
+        if (steps.isEmpty()) {
+            throw new LessonException(file, 0, "the lesson has no steps (each step starts with a \"## \" heading)");
+        }
+        return new Lesson(name, title != null ? title : name, file, intro.toString().strip(), steps);
+    }
+
+    private static boolean isRunnablePart(Node node) {
+        if (node instanceof FencedCodeBlock code) {
+            String kind = kind(code);
+            return kind.equals("java") || kind.equals("expected");
+        }
+        return node instanceof HtmlBlock html && Directive.body(html.getLiteral()).isPresent();
+    }
+
+    /** {@code java}, {@code java snippet}, {@code expected}, or whatever else the info string says. */
+    private static String kind(FencedCodeBlock code) {
+        String info = code.getInfo() == null ? "" : code.getInfo().strip();
+        return String.join(" ", info.split("\\s+"));
+    }
+
+    private static Optional<String> first(List<String> values) {
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0).strip());
+    }
+
+    private static String read(Path file, Path mentionedIn, int line) throws LessonException {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new LessonException(mentionedIn, line, "file " + DisplayPath.of(file) + " does not exist");
+        } catch (CharacterCodingException e) {
+            throw new LessonException(file, 0, "the file is not UTF-8 text");
+        } catch (IOException e) {
+            throw new LessonException(mentionedIn, line, "cannot read " + DisplayPath.of(file) + ": " + e.getMessage());
+        }
+    }
+
+    private static int firstLine(Node node) {
+        List<SourceSpan> spans = node.getSourceSpans();
+        return spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1;
+    }
+
+    /** The node's Markdown exactly as written, so prose keeps its formatting for rendering. */
+    private static String source(List<String> lines, Node node) {
+        List<SourceSpan> spans = node.getSourceSpans();
+        if (spans.isEmpty()) {
+            return "";
+        }
+        int from = spans.get(0).getLineIndex();
+        int to = spans.get(spans.size() - 1).getLineIndex();
+        return String.join("\n", lines.subList(from, Math.min(to + 1, lines.size())));
+    }
+
+    private static void append(StringBuilder text, String block) {
+        if (!text.isEmpty()) {
+            text.append("\n\n");
+        }
+        text.append(block);
+    }
+
+    /** Collects one step's parts and checks they fit together. */
+    private static final class StepBuilder {
+        private final Path file;
+        private final int number;
+        private final String title;
+        private final int line;
+        private final StringBuilder text = new StringBuilder();
+        private final List<String> hints = new ArrayList<>();
+        private Example example;
+        private int exampleLine;
+        private Expectation expectation;
+        private String pythonNote;
+        private Duration timeout;
+        private List<String> javaOptions = List.of();
+        private List<String> args = List.of();
+
+        StepBuilder(Path file, int number, String title, int line) {
+            this.file = file;
+            this.number = number;
+            this.title = title;
+            this.line = line;
+        }
+
+        void add(Node node, int at, String source) throws LessonException {
+            switch (node) {
+                case FencedCodeBlock code when kind(code).equals("java") -> {
+                    setExample(inline(code.getLiteral(), at + 1), at);
+                    append(text, source);
+                }
+                case FencedCodeBlock code when kind(code).equals("expected") -> expected(code, at);
+                case HtmlBlock html when Directive.body(html.getLiteral()).isPresent() ->
+                        directive(Directive.body(html.getLiteral()).orElseThrow(), at);
+                case BlockQuote quote -> quote(source, at);
+                default -> append(text, source);
+            }
+        }
+
+        private void expected(FencedCodeBlock code, int at) throws LessonException {
+            if (expectation != null) {
+                throw new LessonException(file, at, "step \"" + title + "\" has a second expected block");
+            }
+            try {
+                expectation = Expectation.parse(code.getLiteral().lines().toList(), at + 1);
+            } catch (ExpectationException e) {
+                throw new LessonException(file, e.line(), e.problem());
+            }
+        }
+
+        private void directive(String body, int at) throws LessonException {
+            List<String> problems = new ArrayList<>();
+            Directive directive = Directive.parse(body, at, problems);
+            if (!problems.isEmpty()) {
+                throw new LessonException(file, at, problems.get(0));
+            }
+            for (var entry : directive.values().entrySet()) {
+                String value = entry.getValue();
+                switch (entry.getKey()) {
+                    case "example" -> setExample(fromFile(value, at), at);
+                    case "timeout" -> timeout = Durations.parse(value)
+                            .filter(d -> !d.isZero())
+                            .orElseThrow(() -> new LessonException(file, at,
+                                    "timeout \"" + value + "\" is not a duration like 500ms, 10s or 2m"));
+                    case "java-options" -> javaOptions = Directive.words(value);
+                    case "args" -> args = Directive.words(value);
+                    default -> throw new IllegalStateException("Directive.KEYS and this switch disagree: " + entry.getKey());
+                }
+            }
+        }
+
+        private void quote(String source, int at) throws LessonException {
+            String plain = source.lines().map(l -> l.replaceFirst("^\\s*>\\s?", "")).reduce((a, b) -> a + "\n" + b).orElse("").strip();
+            if (plain.startsWith("Hint:")) {
+                hints.add(plain.substring("Hint:".length()).strip());
+            } else if (plain.startsWith("Python:")) {
+                if (pythonNote != null) {
+                    throw new LessonException(file, at, "step \"" + title + "\" has a second Python note");
+                }
+                pythonNote = plain.substring("Python:".length()).strip();
+            } else {
+                append(text, source);
+            }
+        }
+
+        private void setExample(Example found, int at) throws LessonException {
+            if (example != null) {
+                throw new LessonException(file, at, "step \"" + title + "\" already has an example (line " + exampleLine
+                        + "); show other code with ```java snippet");
+            }
+            example = found;
+            exampleLine = at;
+        }
+
+        private Example inline(String code, int firstLine) throws LessonException {
+            Matcher type = PUBLIC_TYPE.matcher(code);
+            if (!type.find()) {
+                type = ANY_TYPE.matcher(code);
+                if (!type.find()) {
+                    throw new LessonException(file, firstLine - 1, "the java block declares no class to run");
+                }
+            }
+            return new Example(qualified(code, type.group(1)), code, file, firstLine);
+        }
+
+        private Example fromFile(String relative, int at) throws LessonException {
+            Path source = file.toAbsolutePath().getParent().resolve(relative).normalize();
+            if (!relative.endsWith(".java")) {
+                throw new LessonException(file, at, "example " + relative + " is not a .java file");
+            }
+            String code = read(source, file, at);
+            String simpleName = source.getFileName().toString().replaceFirst("\\.java$", "");
+            return new Example(qualified(code, simpleName), code, source, 1);
+        }
+
+        private static String qualified(String code, String simpleName) {
+            Matcher pkg = PACKAGE.matcher(code);
+            return pkg.find() ? pkg.group(1) + "." + simpleName : simpleName;
+        }
+
+        Step build() throws LessonException {
+            if (example != null && expectation == null) {
+                throw new LessonException(file, line, "step \"" + title + "\" has an example but no ```expected block");
+            }
+            if (example == null && expectation != null) {
+                throw new LessonException(file, line, "step \"" + title + "\" has an expected block but no example to run");
+            }
+            return new Step(number, title, line, text.toString().strip(), Optional.ofNullable(example),
+                    Optional.ofNullable(expectation), hints, Optional.ofNullable(pythonNote), Optional.ofNullable(timeout),
+                    javaOptions, args);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package concur.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LessonParserTest {
+    static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+
+    private final LessonParser parser = new LessonParser();
+
+    @Nested
+    class AWellFormedLesson {
+        private final Lesson lesson = parse("passing.md");
+
+        @Test
+        void takesItsNameFromTheFileAndItsTitleFromTheFrontMatter() {
+            assertThat(lesson.name()).isEqualTo("passing");
+            assertThat(lesson.title()).isEqualTo("A passing lesson");
+            assertThat(lesson.intro()).isEqualTo("The smallest lesson that runs.");
+        }
+
+        @Test
+        void hasOneStepPerLevelTwoHeading() {
+            assertThat(lesson.steps()).extracting(Step::title)
+                    .containsExactly("Hello from a worker", "Prose only", "From a file");
+            assertThat(lesson.steps()).extracting(Step::number).containsExactly(1, 2, 3);
+            assertThat(lesson.steps().get(0).line()).isEqualTo(7);
+        }
+
+        @Test
+        void readsAnInlineExampleWithItsPublicClassAndSourceLine() {
+            Example example = lesson.steps().get(0).example().orElseThrow();
+            assertThat(example.className()).isEqualTo("Hello");
+            assertThat(example.source()).startsWith("public class Hello {");
+            assertThat(example.firstLine()).isEqualTo(10);
+            assertThat(example.file()).isEqualTo(FIXTURES.resolve("passing.md"));
+        }
+
+        @Test
+        void keepsHintsAndThePythonNoteOutOfTheProse() {
+            Step step = lesson.steps().get(0);
+            assertThat(step.hints()).containsExactly("join() waits for the worker.");
+            assertThat(step.pythonNote()).contains("the same with threading.Thread.");
+            assertThat(step.text()).doesNotContain("Hint:").doesNotContain("Python:");
+            assertThat(step.expectation()).isPresent();
+        }
+
+        @Test
+        void aStepWithoutAnExampleIsProseOnly() {
+            Step prose = lesson.steps().get(1);
+            assertThat(prose.runnable()).isFalse();
+            assertThat(prose.expectation()).isEmpty();
+            assertThat(prose.text()).isEqualTo("A step with nothing to run.");
+        }
+
+        @Test
+        void readsDirectives() {
+            Step fromFile = lesson.steps().get(2);
+            Example example = fromFile.example().orElseThrow();
+            assertThat(example.className()).isEqualTo("Counted");
+            assertThat(example.file()).endsWith(Path.of("passing", "Counted.java"));
+            assertThat(example.firstLine()).isEqualTo(1);
+            assertThat(fromFile.timeout()).contains(Duration.ofSeconds(10));
+            assertThat(fromFile.args()).containsExactly("3");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            missing-expected.md   | 3  | step "A step without its expected output" has an example but no ```expected block
+            unknown-directive.md  | 5  | unknown directive 'exmaple' (known: example, timeout, java-options, args)
+            missing-source.md     | 5  | file src/test/resources/fixtures/missing-source/Nowhere.java does not exist
+            unterminated-block.md | 13 | this ``` block is never closed
+            """)
+    void reportsAMalformedLessonAsFileLineProblem(String file, int line, String problem) {
+        assertThatThrownBy(() -> parser.parse(FIXTURES.resolve(file)))
+                .isInstanceOf(LessonException.class)
+                .hasMessage("src/test/resources/fixtures/" + file + ":" + line + ": " + problem);
+    }
+
+    @Test
+    void reportsABadExpectationAtItsOwnLine() {
+        assertThatThrownBy(() -> parser.parse(FIXTURES.resolve("bad-placeholder.md")))
+                .isInstanceOf(LessonException.class)
+                .hasMessageStartingWith("src/test/resources/fixtures/bad-placeholder.md:14: ")
+                .hasMessageContaining("{tread}");
+    }
+
+    @Test
+    void everyLessonInTheRepositoryParses() throws LessonException {
+        for (Catalog.Entry entry : new Catalog(Path.of("lessons")).entries()) {
+            Lesson lesson = parser.parse(entry.file());
+            assertThat(lesson.steps()).as(entry.name()).hasSize(entry.steps());
+            assertThat(lesson.title()).isEqualTo(entry.title());
+        }
+    }
+
+    private Lesson parse(String name) {
+        try {
+            return parser.parse(FIXTURES.resolve(name));
+        } catch (LessonException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    static List<String> lines(String text) {
+        return text.lines().toList();
+    }
+}
