@@ -1,0 +1,149 @@
+package concur.run;
+
+import concur.lesson.DisplayPath;
+import concur.lesson.Example;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles examples in-process with {@code javax.tools}, caching class files by a hash of the source,
+ * so a second run of the same step compiles nothing.
+ */
+public final class ExampleCompiler {
+    /** Examples must run on every JDK concur supports, so they may use Java 21's API and no newer. */
+    private static final List<String> OPTIONS = List.of("--release", "21", "-proc:none", "-Xlint:none", "-g");
+    private static final String DONE_MARKER = ".complete";
+
+    private final Path cache;
+
+    public ExampleCompiler(Path cache) {
+        this.cache = cache;
+    }
+
+    /** {@code $concur.cache}, else {@code $XDG_CACHE_HOME/concur/classes}, else {@code ~/.cache/concur/classes}. */
+    public static ExampleCompiler withDefaultCache() {
+        String configured = System.getProperty("concur.cache");
+        if (configured != null) {
+            return new ExampleCompiler(Path.of(configured));
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return new ExampleCompiler(base.resolve("concur").resolve("classes"));
+    }
+
+    public CompiledExample compile(Example example) throws CompileException {
+        Path target = cache.resolve(hash(example));
+        if (Files.exists(target.resolve(DONE_MARKER))) {
+            return new CompiledExample(target, example.className(), true);
+        }
+        try {
+            Files.createDirectories(cache);
+            Path scratch = Files.createTempDirectory(cache, "compiling-");
+            try {
+                javac(example, scratch);
+                Files.writeString(scratch.resolve(DONE_MARKER), example.className());
+                publish(scratch, target);
+            } finally {
+                deleteTree(scratch);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write compiled classes under " + cache, e);
+        }
+        return new CompiledExample(target, example.className(), false);
+    }
+
+    private static void javac(Example example, Path output) throws CompileException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new CompileException("this Java runtime has no compiler: run concur on a JDK, not a JRE");
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<String> options = Stream.concat(OPTIONS.stream(), Stream.of("-d", output.toString())).toList();
+        StringWriter chatter = new StringWriter();
+        boolean ok = javac.getTask(chatter, null, diagnostics, options, null, List.of(new Source(example))).call();
+        if (!ok) {
+            String errors = diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                    .map(d -> DisplayPath.of(example.file()) + ":" + (example.firstLine() + d.getLineNumber() - 1)
+                            + ": " + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
+                    .collect(Collectors.joining("\n"));
+            throw new CompileException("the example does not compile:\n" + (errors.isEmpty() ? chatter : errors));
+        }
+    }
+
+    /** Another concur may have compiled the same source meanwhile; either copy is right. */
+    private static void publish(Path scratch, Path target) throws IOException {
+        try {
+            Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+            if (!Files.exists(target.resolve(DONE_MARKER))) {
+                throw e;
+            }
+        } catch (IOException e) {
+            if (!Files.exists(target.resolve(DONE_MARKER))) {
+                throw e;
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Same source, class and JDK: same class files. */
+    static String hash(Example example) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : List.of(Runtime.version().toString(), String.join(" ", OPTIONS), example.className(), example.source())) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** The example's source as javac sees it: a file named after its class, so a public class is accepted. */
+    private static final class Source extends SimpleJavaFileObject {
+        private final String code;
+
+        Source(Example example) {
+            super(URI.create("string:///" + example.className().replace('.', '/') + Kind.SOURCE.extension), Kind.SOURCE);
+            this.code = example.source();
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return code;
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package concur.run;
+
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Runs a compiled example in a child JVM of the same JDK, under the {@link Harness}, with a time limit.
+ * Whatever happens (exit, crash, time-out, Ctrl-C), no process of the example outlives the call.
+ */
+public final class ExampleRunner {
+    /** Lines kept for matching; beyond this they are only counted, so memory stays bounded. */
+    public static final int DEFAULT_LINE_LIMIT = 10_000;
+    private static final Duration GRACE = Duration.ofSeconds(2);
+    /** Options that make a short-lived child JVM start faster and change nothing an example can observe. */
+    private static final List<String> CHILD_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto");
+
+    private final Path java;
+    private final String harnessClasspath;
+    private final int lineLimit;
+
+    public ExampleRunner() {
+        this(DEFAULT_LINE_LIMIT);
+    }
+
+    public ExampleRunner(int lineLimit) {
+        this.java = Path.of(System.getProperty("java.home"), "bin", "java");
+        this.harnessClasspath = harnessLocation();
+        this.lineLimit = lineLimit;
+    }
+
+    private static String harnessLocation() {
+        try {
+            return Path.of(Harness.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate concur's own classes", e);
+        }
+    }
+
+    /** Runs the example; {@code live} sees each kept line as it arrives (from reader threads). */
+    public RunResult run(CompiledExample example, RunSpec spec, Consumer<OutputLine> live) throws IOException {
+        OutputCollector output = new OutputCollector(lineLimit, live);
+        List<String> prefix = ProcessTree.ownGroupPrefix();
+        boolean ownGroup = !prefix.isEmpty();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<String> command = new ArrayList<>(prefix);
+            command.add(java.toString());
+            command.addAll(CHILD_JVM_OPTIONS);
+            command.addAll(spec.javaOptions());
+            command.addAll(List.of("-cp", harnessClasspath + File.pathSeparator + example.classes(),
+                    Harness.class.getName(), Integer.toString(server.getLocalPort()), example.mainClass()));
+            command.addAll(spec.args());
+
+            Process process = new ProcessBuilder(command).start();
+            process.getOutputStream().close(); // an example that reads stdin sees its end, not a hang
+            Clock clock = new Clock(System.nanoTime());
+            TagReader tags = new TagReader(server, process, output, clock);
+            List<Thread> readers = List.of(
+                    Thread.ofVirtual().name("concur-tags").start(tags::run),
+                    Thread.ofVirtual().name("concur-raw-out").start(() -> readRaw(process.getInputStream(), output, clock)),
+                    Thread.ofVirtual().name("concur-raw-err").start(() -> readRaw(process.getErrorStream(), output, clock)));
+            Thread cleanup = new Thread(() -> ProcessTree.kill(process.toHandle(), ownGroup), "concur-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C in `concur run` must not leave the example behind
+            try {
+                Outcome outcome = await(process, spec.timeout(), tags, ownGroup);
+                joinAll(readers);
+                Duration total = tags.end().orElseGet(clock::elapsed);
+                return new RunResult(output.kept(), output.total(), output.last(), total, outcome);
+            } finally {
+                ProcessTree.kill(process.toHandle(), ownGroup);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or about to: it does the same cleanup
+                }
+            }
+        }
+    }
+
+    private static Outcome await(Process process, Duration timeout, TagReader tags, boolean ownGroup) {
+        try {
+            if (process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                int code = process.exitValue();
+                ProcessTree.kill(process.toHandle(), ownGroup); // orphans it left behind
+                return new Outcome.Exited(code);
+            }
+            String dump = tags.requestDump(GRACE);
+            ProcessTree.kill(process.toHandle(), ownGroup);
+            return new Outcome.TimedOut(timeout, dump);
+        } catch (InterruptedException e) {
+            ProcessTree.kill(process.toHandle(), ownGroup);
+            Thread.currentThread().interrupt();
+            return new Outcome.Interrupted();
+        }
+    }
+
+    private static void joinAll(List<Thread> readers) {
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        for (Thread reader : readers) {
+            try {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    reader.join(Duration.ofNanos(left));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Bytes that did not pass through the harness: a grandchild's inherited stdout, or the JVM's own errors. */
+    private static void readRaw(InputStream stream, OutputCollector output, Clock clock) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                output.add(new OutputLine(clock.elapsed(), OutputLine.UNKNOWN_THREAD, OutputLine.Source.UNTAGGED, line));
+            }
+        } catch (IOException e) {
+            // the process is gone; what it printed has been read
+        }
+    }
+
+    /** Time since the harness started main: the harness's own clock for tagged lines, ours for the rest. */
+    private static final class Clock {
+        private volatile long origin;
+
+        Clock(long origin) {
+            this.origin = origin;
+        }
+
+        void startedAt(long nanos) {
+            origin = nanos;
+        }
+
+        Duration elapsed() {
+            return Duration.ofNanos(Math.max(0, System.nanoTime() - origin));
+        }
+    }
+
+    /** Reads the harness's records; answers whether the run ended cleanly and how long it took. */
+    private static final class TagReader {
+        private final ServerSocket server;
+        private final Process process;
+        private final OutputCollector output;
+        private final Clock clock;
+        private final CompletableFuture<String> dump = new CompletableFuture<>();
+        private final CompletableFuture<OutputStream> requests = new CompletableFuture<>();
+        private volatile Duration end;
+
+        TagReader(ServerSocket server, Process process, OutputCollector output, Clock clock) {
+            this.server = server;
+            this.process = process;
+            this.output = output;
+            this.clock = clock;
+        }
+
+        void run() {
+            try (Socket socket = accept()) {
+                if (socket == null) {
+                    return; // the JVM died before main: its reason is on the raw stderr
+                }
+                requests.complete(socket.getOutputStream());
+                read(new DataInputStream(socket.getInputStream()));
+            } catch (IOException e) {
+                // the example's JVM is gone; the exit code tells the rest
+            } finally {
+                requests.complete(null);
+                dump.complete(null);
+            }
+        }
+
+        private Socket accept() throws IOException {
+            server.setSoTimeout(50);
+            while (true) {
+                try {
+                    return server.accept();
+                } catch (SocketTimeoutException e) {
+                    if (!process.isAlive()) {
+                        return null;
+                    }
+                }
+            }
+        }
+
+        private void read(DataInputStream in) throws IOException {
+            try {
+                while (true) {
+                    int type = in.readByte();
+                    long nanos = in.readLong();
+                    int source = in.readByte();
+                    String thread = in.readUTF();
+                    byte[] text = new byte[in.readInt()];
+                    in.readFully(text);
+                    switch (type) {
+                        case Harness.START -> clock.startedAt(System.nanoTime());
+                        case Harness.LINE -> output.add(new OutputLine(Duration.ofNanos(nanos), thread,
+                                OutputLine.Source.values()[source], new String(text, StandardCharsets.UTF_8)));
+                        case Harness.DUMP -> dump.complete(new String(text, StandardCharsets.UTF_8));
+                        case Harness.END -> end = Duration.ofNanos(nanos);
+                        default -> throw new IOException("unknown record " + type + " from the harness");
+                    }
+                }
+            } catch (EOFException e) {
+                // the harness closed the channel at exit
+            }
+        }
+
+        Optional<Duration> end() {
+            return Optional.ofNullable(end);
+        }
+
+        String requestDump(Duration wait) {
+            try {
+                OutputStream out = requests.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                if (out != null) {
+                    out.write(Harness.DUMP_REQUEST);
+                    out.flush();
+                    String text = dump.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                    if (text != null) {
+                        return text;
+                    }
+                }
+            } catch (IOException | ExecutionException | TimeoutException e) {
+                // fall through
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "(no thread dump: the example did not answer within " + wait.toSeconds() + " s)\n";
+        }
+    }
+}

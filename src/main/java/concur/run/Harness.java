@@ -1,0 +1,336 @@
+package concur.run;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MonitorInfo;
+import java.lang.management.ThreadInfo;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs inside the example's JVM: starts the example's {@code main} and reports every line it prints,
+ * tagged with elapsed time, thread and stream, over a loopback socket to concur.
+ *
+ * <p>The tags travel on their own channel, not on the child's stdout, so that a grandchild process
+ * writing to an inherited stdout cannot corrupt them; such bytes reach concur untagged. This class
+ * and its nested classes are all the example's JVM loads of concur, so it stays small and uses the
+ * JDK only.
+ */
+public final class Harness {
+    static final int LINE = 'L';
+    static final int START = 'S';
+    static final int END = 'E';
+    static final int DUMP = 'D';
+    /** Sent by concur: "print a thread dump" (the step is about to be killed for its time limit). */
+    static final int DUMP_REQUEST = 'd';
+    /** Cut a line that never ends, so neither side buffers without bound. */
+    static final int MAX_LINE_BYTES = 64 * 1024;
+
+    private static final String OWN_THREAD_PREFIX = "concur-harness";
+
+    private Harness() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: Harness PORT MAIN-CLASS [ARGS...]");
+        }
+        long start = System.nanoTime();
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
+        socket.setTcpNoDelay(true);
+        Channel channel = new Channel(socket, start);
+        channel.record(START, 0, "", "");
+        LineSplitter out = new LineSplitter(channel, OutputLine.Source.STDOUT);
+        LineSplitter err = new LineSplitter(channel, OutputLine.Source.STDERR);
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.flushPartialLines();
+            err.flushPartialLines();
+            channel.close();
+        }, OWN_THREAD_PREFIX + "-exit"));
+        daemon("-control", () -> listen(socket, channel));
+        daemon("-flush", channel::flushLoop);
+        runMain(args[1], Arrays.copyOfRange(args, 2, args.length));
+    }
+
+    private static void daemon(String suffix, Runnable task) {
+        Thread thread = new Thread(task, OWN_THREAD_PREFIX + suffix);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void runMain(String className, String[] args) throws Exception {
+        Method main;
+        try {
+            main = Class.forName(className, false, ClassLoader.getSystemClassLoader()).getMethod("main", String[].class);
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            System.err.println("concur: " + className + " has no method public static void main(String[])");
+            System.exit(1);
+            return;
+        }
+        if (!Modifier.isStatic(main.getModifiers())) {
+            System.err.println("concur: " + className + ".main must be static");
+            System.exit(1);
+        }
+        try {
+            main.invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            // Behave as the JVM does with an uncaught exception in main: report it, let the other
+            // non-daemon threads finish, then exit with status 1.
+            Throwable thrown = e.getCause();
+            thrown.setStackTrace(withoutHarnessFrames(thrown.getStackTrace()));
+            System.err.print("Exception in thread \"main\" ");
+            thrown.printStackTrace();
+            awaitOtherNonDaemonThreads();
+            System.exit(1);
+        }
+    }
+
+    /** The reflective call and this class are concur's business, not the learner's. */
+    private static StackTraceElement[] withoutHarnessFrames(StackTraceElement[] frames) {
+        int end = frames.length;
+        for (int i = 0; i < frames.length; i++) {
+            if (frames[i].getClassName().equals(Harness.class.getName())) {
+                end = i;
+                while (end > 0 && isReflection(frames[end - 1].getClassName())) {
+                    end--;
+                }
+                break;
+            }
+        }
+        return Arrays.copyOf(frames, end);
+    }
+
+    private static boolean isReflection(String className) {
+        return className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.reflect.")
+                || className.startsWith("java.lang.invoke.");
+    }
+
+    private static void awaitOtherNonDaemonThreads() {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread != Thread.currentThread() && !thread.isDaemon()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Serves concur's requests; when concur goes away, the example goes too, with its children. */
+    private static void listen(Socket socket, Channel channel) {
+        try {
+            InputStream in = socket.getInputStream();
+            for (int request; (request = in.read()) != -1; ) {
+                if (request == DUMP_REQUEST) {
+                    channel.record(DUMP, 0, "", threadDump());
+                    channel.flush();
+                }
+            }
+        } catch (IOException e) {
+            // fall through: the connection is gone either way
+        }
+        if (!channel.closing()) {
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+            Runtime.getRuntime().halt(137);
+        }
+    }
+
+    /** Which thread waits on what: enough to see a deadlock or a reader that never stops. */
+    static String threadDump() {
+        StringBuilder dump = new StringBuilder();
+        for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            if (info == null || isJvmInternal(info.getThreadName())) {
+                continue;
+            }
+            dump.append('"').append(info.getThreadName()).append("\" ").append(info.getThreadState());
+            if (info.getLockName() != null) {
+                dump.append(" on ").append(info.getLockName());
+                if (info.getLockOwnerName() != null) {
+                    dump.append(" held by \"").append(info.getLockOwnerName()).append('"');
+                }
+            }
+            dump.append('\n');
+            StackTraceElement[] frames = info.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, 12); i++) {
+                dump.append("    at ").append(frames[i]).append('\n');
+                for (MonitorInfo monitor : info.getLockedMonitors()) {
+                    if (monitor.getLockedStackDepth() == i) {
+                        dump.append("    - holds ").append(monitor).append('\n');
+                    }
+                }
+            }
+            if (frames.length > 12) {
+                dump.append("    ... ").append(frames.length - 12).append(" more frames\n");
+            }
+            for (LockInfo sync : info.getLockedSynchronizers()) {
+                dump.append("    - holds ").append(sync).append('\n');
+            }
+        }
+        dump.append("(virtual threads are not listed here; jcmd PID Thread.dump_to_file shows them)\n");
+        return dump.toString();
+    }
+
+    private static boolean isJvmInternal(String name) {
+        return name.startsWith(OWN_THREAD_PREFIX)
+                || switch (name) {
+                    case "Reference Handler", "Finalizer", "Signal Dispatcher", "Common-Cleaner", "Notification Thread",
+                         "Attach Listener", "DestroyJavaVM" -> true;
+                    default -> false;
+                };
+    }
+
+    /** The name a learner will recognise; unnamed threads (virtual ones, usually) get one. */
+    static String threadName(Thread thread) {
+        String name = thread.getName();
+        if (!name.isEmpty()) {
+            return name;
+        }
+        return (thread.isVirtual() ? "virtual-" : "thread-") + thread.threadId();
+    }
+
+    /** The tag channel: records written under one lock, flushed by a daemon every few milliseconds. */
+    static final class Channel {
+        private final Socket socket;
+        private final DataOutputStream out;
+        private final long start;
+        private boolean dirty;
+        private volatile boolean closing;
+
+        Channel(Socket socket, long start) throws IOException {
+            this.socket = socket;
+            this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
+            this.start = start;
+        }
+
+        synchronized void record(int type, int source, String thread, String text) {
+            if (closing && type != END) {
+                return;
+            }
+            try {
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                out.writeByte(type);
+                out.writeLong(System.nanoTime() - start);
+                out.writeByte(source);
+                out.writeUTF(thread.length() > 200 ? thread.substring(0, 200) : thread);
+                out.writeInt(bytes.length);
+                out.write(bytes);
+                if (!dirty) {
+                    dirty = true;
+                    notifyAll();
+                }
+            } catch (IOException e) {
+                // concur has gone; the control thread ends this JVM
+            }
+        }
+
+        synchronized void flush() {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                // concur has gone; the control thread ends this JVM
+            }
+            dirty = false;
+        }
+
+        /** Batches lines for a few milliseconds: a million println calls must not be a million syscalls. */
+        void flushLoop() {
+            try {
+                while (true) {
+                    synchronized (this) {
+                        while (!dirty) {
+                            wait();
+                        }
+                    }
+                    Thread.sleep(3);
+                    flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        boolean closing() {
+            return closing;
+        }
+
+        synchronized void close() {
+            closing = true;
+            record(END, 0, "", "");
+            flush();
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // nothing left to tell
+            }
+        }
+    }
+
+    /** Cuts one stream into lines per thread, so that two threads printing at once never mix within a line. */
+    static final class LineSplitter extends OutputStream {
+        private final Channel channel;
+        private final OutputLine.Source source;
+        private final Map<Thread, ByteArrayOutputStream> partial = new ConcurrentHashMap<>();
+
+        LineSplitter(Channel channel, OutputLine.Source source) {
+            this.channel = channel;
+            this.source = source;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            Thread thread = Thread.currentThread();
+            ByteArrayOutputStream line = partial.computeIfAbsent(thread, t -> new ByteArrayOutputStream());
+            for (int i = offset; i < offset + length; i++) {
+                byte b = bytes[i];
+                if (b == '\n') {
+                    emit(thread, line);
+                } else if (b != '\r') {
+                    line.write(b);
+                    if (line.size() >= MAX_LINE_BYTES) {
+                        emit(thread, line);
+                    }
+                }
+            }
+            if (line.size() == 0) {
+                partial.remove(thread);
+            }
+        }
+
+        private void emit(Thread thread, ByteArrayOutputStream line) {
+            channel.record(LINE, source.ordinal(), threadName(thread), line.toString(StandardCharsets.UTF_8));
+            line.reset();
+        }
+
+        /** At exit: text printed without a final newline is still output. */
+        void flushPartialLines() {
+            partial.forEach((thread, line) -> {
+                if (line.size() > 0) {
+                    emit(thread, line);
+                }
+            });
+            partial.clear();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package concur.run;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one run of an example produced.
+ *
+ * @param lines      the output lines kept for matching, in the order they were completed (at most the runner's limit)
+ * @param totalLines how many lines the example printed in all
+ * @param lastLines  the last few lines printed, for showing where a long or stuck run ended
+ * @param total      from the start of {@code main} until the example's JVM exited (or was killed)
+ * @param outcome    how the run ended
+ */
+public record RunResult(List<OutputLine> lines, long totalLines, List<OutputLine> lastLines, Duration total, Outcome outcome) {
+    public RunResult {
+        lines = List.copyOf(lines);
+        lastLines = List.copyOf(lastLines);
+        Objects.requireNonNull(total, "total");
+        Objects.requireNonNull(outcome, "outcome");
+    }
+
+    /** Whether the example printed more lines than were kept. */
+    public boolean truncated() {
+        return totalLines > lines.size();
+    }
+}

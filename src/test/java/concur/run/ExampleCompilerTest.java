@@ -1,0 +1,55 @@
+package concur.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import concur.lesson.Example;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExampleCompilerTest {
+    @TempDir
+    Path cache;
+
+    @Test
+    void compilesOnceAndThenServesTheCache() throws Exception {
+        ExampleCompiler compiler = new ExampleCompiler(cache);
+        Example example = new Example("Hi", "public class Hi { public static void main(String[] a) {} }", Path.of("Hi.java"), 1);
+
+        CompiledExample first = compiler.compile(example);
+        CompiledExample second = compiler.compile(example);
+
+        assertThat(first.cached()).isFalse();
+        assertThat(second.cached()).isTrue();
+        assertThat(second.classes()).isEqualTo(first.classes());
+        assertThat(Files.exists(first.classes().resolve("Hi.class"))).isTrue();
+    }
+
+    @Test
+    void aChangedSourceIsCompiledAgain() throws Exception {
+        ExampleCompiler compiler = new ExampleCompiler(cache);
+        CompiledExample a = compiler.compile(new Example("Hi", "public class Hi { public static void main(String[] a) {} }", Path.of("Hi.java"), 1));
+        CompiledExample b = compiler.compile(new Example("Hi", "public class Hi { public static void main(String[] b) {} }", Path.of("Hi.java"), 1));
+
+        assertThat(b.cached()).isFalse();
+        assertThat(b.classes()).isNotEqualTo(a.classes());
+    }
+
+    @Test
+    void namesTheLessonLineOfEachCompileError() {
+        Example broken = new Example("Broken", "public class Broken {\n  void f() { int x = \"s\"; }\n}", Path.of("lessons/demo.md"), 40);
+
+        assertThatThrownBy(() -> new ExampleCompiler(cache).compile(broken))
+                .isInstanceOf(CompileException.class)
+                .hasMessageContaining("lessons/demo.md:41: incompatible types");
+    }
+
+    @Test
+    void examplesMayUseJava21ApiOnly() {
+        Example tooNew = new Example("New", "public class New { void f() { IO.println(1); } }", Path.of("New.java"), 1);
+
+        assertThatThrownBy(() -> new ExampleCompiler(cache).compile(tooNew)).isInstanceOf(CompileException.class);
+    }
+}

@@ -1,0 +1,187 @@
+package concur.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import concur.lesson.Example;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExampleRunnerTest {
+    @TempDir
+    static Path cache;
+
+    private final ExampleRunner runner = new ExampleRunner(1_000);
+
+    private RunResult run(String className, String source, Duration timeout) throws Exception {
+        return run(className, source, timeout, line -> {});
+    }
+
+    private RunResult run(String className, String source, Duration timeout, Consumer<OutputLine> live)
+            throws Exception {
+        CompiledExample compiled = new ExampleCompiler(cache).compile(new Example(className, source, Path.of(className + ".java"), 1));
+        return runner.run(compiled, new RunSpec(timeout, List.of(), List.of()), live);
+    }
+
+    @Test
+    void tagsEveryLineWithItsThreadAndStreamAndStreamsThemLive() throws Exception {
+        List<OutputLine> live = new CopyOnWriteArrayList<>();
+        RunResult result = run("Tagged", """
+                public class Tagged {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println("from main");
+                        Thread t = Thread.ofPlatform().name("worker").start(() -> System.err.println("from worker"));
+                        t.join();
+                        Thread.ofVirtual().start(() -> System.out.print("no newline")).join();
+                    }
+                }
+                """, Duration.ofSeconds(20), live::add);
+
+        assertThat(result.outcome()).isEqualTo(new Outcome.Exited(0));
+        assertThat(result.lines()).extracting(OutputLine::thread, OutputLine::source, OutputLine::text).containsExactly(
+                tuple("main", OutputLine.Source.STDOUT, "from main"),
+                tuple("worker", OutputLine.Source.STDERR, "from worker"),
+                tuple(result.lines().get(2).thread(), OutputLine.Source.STDOUT, "no newline"));
+        assertThat(result.lines().get(2).thread()).startsWith("virtual-");
+        assertThat(live).containsExactlyElementsOf(result.lines());
+        assertThat(result.total()).isPositive();
+    }
+
+    @Test
+    void showsAGrandchildsInheritedOutputAsUntaggedWithoutCorruptingTheTags() throws Exception {
+        RunResult result = run("Inherits", """
+                public class Inherits {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println("before");
+                        new ProcessBuilder("sh", "-c", "echo from-grandchild").inheritIO().start().waitFor();
+                        System.out.println("after");
+                    }
+                }
+                """, Duration.ofSeconds(20));
+
+        assertThat(result.lines()).extracting(OutputLine::text).containsExactly("before", "from-grandchild", "after");
+        assertThat(result.lines().get(1).source()).isEqualTo(OutputLine.Source.UNTAGGED);
+        assertThat(result.lines().get(1).thread()).isEqualTo(OutputLine.UNKNOWN_THREAD);
+        assertThat(result.lines().get(2).thread()).isEqualTo("main");
+    }
+
+    @Test
+    void reportsTheExitCodeOfSystemExit() throws Exception {
+        RunResult result = run("Exits", """
+                public class Exits {
+                    public static void main(String[] args) {
+                        System.out.println("leaving");
+                        System.exit(3);
+                    }
+                }
+                """, Duration.ofSeconds(20));
+
+        assertThat(result.outcome()).isEqualTo(new Outcome.Exited(3));
+        assertThat(result.lines()).extracting(OutputLine::text).containsExactly("leaving");
+    }
+
+    @Test
+    void reportsAnExceptionFromMainAsTheJvmWouldWithoutConcursFrames() throws Exception {
+        RunResult result = run("Throws", """
+                public class Throws {
+                    public static void main(String[] args) {
+                        throw new IllegalStateException("boom");
+                    }
+                }
+                """, Duration.ofSeconds(20));
+
+        assertThat(result.outcome()).isEqualTo(new Outcome.Exited(1));
+        assertThat(result.lines()).extracting(OutputLine::text)
+                .startsWith("Exception in thread \"main\" java.lang.IllegalStateException: boom", "\tat Throws.main(Throws.java:3)")
+                .noneMatch(text -> text.contains("concur.") || text.contains("reflect"));
+    }
+
+    @Test
+    void keepsMemoryBoundedWhenAnExamplePrintsAMillionLines() throws Exception {
+        RunResult result = run("Floods", """
+                public class Floods {
+                    public static void main(String[] args) {
+                        for (int i = 1; i <= 1_000_000; i++) {
+                            System.out.println("line " + i);
+                        }
+                    }
+                }
+                """, Duration.ofSeconds(60));
+
+        assertThat(result.totalLines()).isEqualTo(1_000_000);
+        assertThat(result.lines()).hasSize(1_000);
+        assertThat(result.truncated()).isTrue();
+        assertThat(result.lastLines()).last().extracting(OutputLine::text).isEqualTo("line 1000000");
+    }
+
+    @Test
+    void killsAnExampleThatRunsTooLongWithEveryProcessItStartedAndSaysWhatItWasWaitingFor() throws Exception {
+        RunResult result = run("Hangs", """
+                import java.util.concurrent.locks.ReentrantLock;
+                public class Hangs {
+                    public static void main(String[] args) throws Exception {
+                        Process sleeper = new ProcessBuilder("sleep", "120").start();
+                        System.out.println("pid " + ProcessHandle.current().pid() + " child " + sleeper.pid());
+                        Object lock = new Object();
+                        synchronized (lock) {
+                            Thread.ofPlatform().name("stuck-reader").start(() -> { synchronized (lock) { } });
+                            Thread.sleep(120_000);
+                        }
+                    }
+                }
+                """, Duration.ofSeconds(3));
+
+        assertThat(result.outcome()).isInstanceOf(Outcome.TimedOut.class);
+        String dump = ((Outcome.TimedOut) result.outcome()).threadDump();
+        assertThat(dump).contains("\"stuck-reader\" BLOCKED on java.lang.Object@").contains("held by \"main\"");
+        assertThat(result.lastLines()).extracting(OutputLine::text).anyMatch(t -> t.startsWith("pid "));
+        String[] words = result.lines().get(0).text().split(" ");
+        for (String pid : List.of(words[1], words[3])) {
+            assertThat(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive)).as("process " + pid).isIn(
+                    Optional.empty(), Optional.of(false));
+        }
+    }
+
+    @Test
+    void killsOrphansAnExampleLeftBehindWhenItExited() throws Exception {
+        RunResult result = run("Orphans", """
+                public class Orphans {
+                    public static void main(String[] args) throws Exception {
+                        Process p = new ProcessBuilder("sleep", "120").start();
+                        System.out.println(p.pid());
+                    }
+                }
+                """, Duration.ofSeconds(20));
+
+        long orphan = Long.parseLong(result.lines().get(0).text());
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).isIn(Optional.empty(), Optional.of(false));
+    }
+
+    @Test
+    void anExampleReadingStdinSeesItsEndInsteadOfHanging() throws Exception {
+        RunResult result = run("Reads", """
+                public class Reads {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println("read " + System.in.read());
+                    }
+                }
+                """, Duration.ofSeconds(20));
+
+        assertThat(result.lines()).extracting(OutputLine::text).containsExactly("read -1");
+    }
+
+    @Test
+    void reportsAJvmThatCannotStartThroughItsOwnErrorOutput() throws Exception {
+        CompiledExample compiled = new ExampleCompiler(cache).compile(new Example("Fine", "public class Fine { public static void main(String[] a) {} }", Path.of("Fine.java"), 1));
+        RunResult result = runner.run(compiled, new RunSpec(Duration.ofSeconds(20), List.of("-XX:+NoSuchOption"), List.of()), line -> {});
+
+        assertThat(result.outcome()).isInstanceOf(Outcome.Exited.class).isNotEqualTo(new Outcome.Exited(0));
+        assertThat(result.lines()).extracting(OutputLine::text).anyMatch(t -> t.contains("NoSuchOption"));
+    }
+}
