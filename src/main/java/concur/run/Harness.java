@@ -249,7 +249,11 @@ public final class Harness {
             dirty = false;
         }
 
-        /** Batches lines for a few milliseconds: a million println calls must not be a million syscalls. */
+        /**
+         * Flushes as soon as there is something to send, so tagged lines keep pace with bytes a
+         * grandchild writes straight to the terminal; lines printed while a flush is under way wait
+         * in the buffer, so a million println calls are still far fewer syscalls.
+         */
         void flushLoop() {
             try {
                 while (true) {
@@ -258,7 +262,6 @@ public final class Harness {
                             wait();
                         }
                     }
-                    Thread.sleep(3);
                     flush();
                 }
             } catch (InterruptedException e) {

@@ -33,13 +33,29 @@ final class OutputCollector {
         }
         total++;
         if (kept.size() < limit) {
-            kept.add(line);
+            kept.add(placeFor(line), line);
             live.accept(line);
         }
         last.addLast(line);
         if (last.size() > LAST_LINES) {
             last.removeFirst();
         }
+    }
+
+    /**
+     * Tagged lines reach concur a little later than bytes written straight to the child's stdout; a
+     * tagged line goes before untagged lines that arrived first but were printed after it.
+     */
+    private int placeFor(OutputLine line) {
+        int at = kept.size();
+        if (line.source() == OutputLine.Source.UNTAGGED) {
+            return at;
+        }
+        while (at > 0 && kept.get(at - 1).source() == OutputLine.Source.UNTAGGED
+                && kept.get(at - 1).elapsed().compareTo(line.elapsed()) > 0) {
+            at--;
+        }
+        return at;
     }
 
     synchronized List<OutputLine> kept() {

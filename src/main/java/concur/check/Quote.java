@@ -1,0 +1,14 @@
+package concur.check;
+
+/** Quotes lines for messages, without trailing spaces, shortening long ones so a message stays one readable sentence. */
+final class Quote {
+    private static final int MAX = 100;
+
+    private Quote() {
+    }
+
+    static String of(String line) {
+        String text = line.stripTrailing();
+        return "\"" + (text.length() <= MAX ? text : text.substring(0, MAX - 3) + "...") + "\"";
+    }
+}

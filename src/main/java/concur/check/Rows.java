@@ -1,0 +1,89 @@
+package concur.check;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import concur.check.Element.ExpectedLine;
+import concur.check.Element.OneLine;
+import concur.run.OutputLine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/** Lays out the side-by-side view: every output line once, in output order, beside what it matched. */
+final class Rows {
+    /**
+     * How many output lines past the expected ones the diff looks at. Diffing costs about the square
+     * of the differences, and beyond a screenful the learner gains nothing from alignment anyway.
+     */
+    private static final int DIFF_SLACK = 200;
+
+    private Rows() {
+    }
+
+    /** The rows of a match, or of the matched part of a failure. */
+    static List<Row> matched(Alignment alignment, List<OutputLine> output) {
+        List<Row> rows = new ArrayList<>();
+        for (Alignment link : alignment.links()) {
+            for (int k = 0; k < link.expected().size(); k++) {
+                ExpectedLine expected = link.expected().get(k);
+                rows.add(new Row(Optional.of(output.get(link.from() + k)), Optional.of(expected.text()),
+                        expected.line(), Mark.MATCH));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The rows of a failure: the part that matched, then the output lines left lined up with the expected
+     * lines left by a diff, which tells a changed line from a missing or an extra one.
+     */
+    static List<Row> failed(Alignment alignment, List<OutputLine> output, List<OneLine> expected) {
+        List<Row> rows = matched(alignment, output);
+        List<OutputLine> actual = output.subList(alignment.end(), output.size());
+        int diffed = Math.min(actual.size(), expected.size() + DIFF_SLACK);
+        List<AbstractDelta<Integer>> deltas = actual.isEmpty() || expected.isEmpty()
+                ? List.of()
+                : DiffUtils.diff(indices(diffed), indices(expected.size()),
+                        (a, e) -> expected.get(e).resembles(actual.get(a))).getDeltas();
+        int a = 0;
+        int e = 0;
+        for (AbstractDelta<Integer> delta : deltas) {
+            for (; a < delta.getSource().getPosition(); a++, e++) {
+                rows.add(row(actual.get(a), expected.get(e), Mark.MATCH));
+            }
+            int extra = a + delta.getSource().size();
+            int missing = e + delta.getTarget().size();
+            for (; a < extra && e < missing; a++, e++) {
+                rows.add(row(actual.get(a), expected.get(e), Mark.MISMATCH));
+            }
+            for (; a < extra; a++) {
+                rows.add(new Row(Optional.of(actual.get(a)), Optional.empty(), 0, Mark.EXTRA));
+            }
+            for (; e < missing; e++) {
+                rows.add(new Row(Optional.empty(), Optional.of(expected.get(e).shown().text()),
+                        expected.get(e).shown().line(), Mark.MISSING));
+            }
+        }
+        // Lines after the last difference: equal as far as both sides go, then whatever one side has left.
+        for (; a < diffed && e < expected.size(); a++, e++) {
+            rows.add(row(actual.get(a), expected.get(e), Mark.MATCH));
+        }
+        for (; a < actual.size(); a++) {
+            rows.add(new Row(Optional.of(actual.get(a)), Optional.empty(), 0, Mark.EXTRA));
+        }
+        for (; e < expected.size(); e++) {
+            rows.add(new Row(Optional.empty(), Optional.of(expected.get(e).shown().text()),
+                    expected.get(e).shown().line(), Mark.MISSING));
+        }
+        return rows;
+    }
+
+    private static Row row(OutputLine actual, OneLine expected, Mark mark) {
+        return new Row(Optional.of(actual), Optional.of(expected.shown().text()), expected.shown().line(), mark);
+    }
+
+    private static List<Integer> indices(int size) {
+        return IntStream.range(0, size).boxed().toList();
+    }
+}

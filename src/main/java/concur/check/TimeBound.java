@@ -1,0 +1,70 @@
+package concur.check;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A limit on a duration, as in {@code :: elapsed < 4.5s}.
+ *
+ * @param comparison how a duration must compare with the limit
+ * @param amount     the number as written, e.g. {@code 4.5}
+ * @param unit       the unit as written: {@code ms}, {@code s} or {@code m}
+ */
+record TimeBound(Comparison comparison, BigDecimal amount, String unit) {
+    private static final Pattern BOUND = Pattern.compile("(<=|>=|<|>)\\s*(.*)");
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
+
+    /** Reads {@code < 4.5s}, the part after {@code :: elapsed} or {@code :: total}. */
+    static TimeBound parse(String text, String directive, int line) throws ExpectationException {
+        Matcher bound = BOUND.matcher(text);
+        if (!bound.matches()) {
+            throw new ExpectationException(line, ":: %s needs <, <=, > or >= and a duration, e.g. :: %s < 4.5s"
+                    .formatted(directive, directive));
+        }
+        Matcher duration = DURATION.matcher(bound.group(2));
+        if (!duration.matches()) {
+            throw new ExpectationException(line, "malformed duration \"%s\" (write e.g. 4.5s, 500ms or 2m)"
+                    .formatted(bound.group(2)));
+        }
+        return new TimeBound(Comparison.of(bound.group(1)).orElseThrow(),
+                new BigDecimal(duration.group(1)), duration.group(2));
+    }
+
+    boolean admits(Duration duration) {
+        return comparison.holds(duration.compareTo(limit()));
+    }
+
+    Duration limit() {
+        BigDecimal nanos = amount.multiply(BigDecimal.valueOf(nanosPerUnit()));
+        return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact());
+    }
+
+    /** A duration in this bound's unit, so that the two read side by side: {@code 5.20 s} next to {@code < 4.5 s}. */
+    String format(Duration duration) {
+        if (unit.equals("ms")) {
+            return duration.toMillis() + " ms";
+        }
+        return String.format(Locale.ROOT, "%.2f %s", duration.toNanos() / (double) nanosPerUnit(), unitName());
+    }
+
+    private long nanosPerUnit() {
+        return switch (unit) {
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            default -> 60_000_000_000L;
+        };
+    }
+
+    private String unitName() {
+        return unit.equals("m") ? "min" : unit;
+    }
+
+    @Override
+    public String toString() {
+        return comparison + " " + amount.toPlainString() + " " + unitName();
+    }
+}

@@ -1,0 +1,156 @@
+package concur.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every parse error names the line of the lesson at fault; the block here starts at line 20. */
+class ExpectationParseTest {
+
+    private static ExpectationException error(String... lines) {
+        ExpectationException e = catchThrowableOfType(ExpectationException.class,
+                () -> Expectation.parse(List.of(lines), 20));
+        assertThat(e).as("a parse error").isNotNull();
+        return e;
+    }
+
+    private static void assertError(int line, String problem, String... lines) {
+        ExpectationException e = error(lines);
+        assertThat(e.line()).isEqualTo(line);
+        assertThat(e.problem()).isEqualTo(problem);
+        assertThat(e.getMessage()).isEqualTo("line " + line + ": " + problem);
+    }
+
+    @Test
+    void unknown_placeholder() {
+        assertError(21, "unknown placeholder {tread}", "ok", "thread {tread} ran");
+    }
+
+    @Test
+    void something_in_braces_that_is_no_placeholder() {
+        assertError(20, "unknown placeholder {\"a\": 1} (write {{ for a literal {)", "{\"a\": 1}");
+    }
+
+    @Test
+    void unterminated_brace() {
+        assertError(20, "unterminated { at column 7 (write {{ for a literal {)", "count {int");
+    }
+
+    @Test
+    void unterminated_regex() {
+        assertError(20, "unterminated {/ (end the regex with /})", "x {/a+");
+        assertError(20, "unterminated { at column 3 (write {{ for a literal {)", "x {/a+/");
+    }
+
+    @Test
+    void bad_regex() {
+        assertThat(error("ok", "{/a(/}").line()).isEqualTo(21);
+        assertThat(error("ok", "{/a(/}").problem()).startsWith("bad regex /a(/: Unclosed group");
+    }
+
+    @Test
+    void bound_on_a_placeholder_that_is_no_number() {
+        assertError(20, "only {int} and {num} take a bound, not {word > 3}", "{word > 3}");
+        assertError(20, "only {int} and {num} take a bound, not {/\\d+/ > 3}", "{/\\d+/ > 3}");
+    }
+
+    @Test
+    void bound_that_is_no_number() {
+        assertError(20, "the bound in {int > many} is not a number", "{int > many}");
+    }
+
+    @Test
+    void unknown_directive() {
+        assertError(21, "unknown directive \":: sorted\" (known: unordered, per-thread, end, elapsed, total, exit)",
+                "a", ":: sorted");
+    }
+
+    @Test
+    void end_without_a_block() {
+        assertError(21, ":: end without an open block", "a", ":: end");
+    }
+
+    @Test
+    void block_never_closed_is_reported_where_it_opens() {
+        assertError(21, ":: per-thread block is never closed with :: end", "a", ":: per-thread", "[main] x", "[main] y");
+    }
+
+    @Test
+    void nested_blocks() {
+        assertError(22, "blocks do not nest: :: unordered inside the :: per-thread block of line 20",
+                ":: per-thread", "[a] x", ":: unordered", ":: end", ":: end");
+    }
+
+    @Test
+    void dots_inside_a_block() {
+        assertError(21, "... inside a block: a block matches exactly as many lines as it has",
+                ":: unordered", "...", ":: end");
+    }
+
+    @Test
+    void per_thread_line_without_a_label() {
+        assertError(22, "a line of a :: per-thread block starts with [thread] or [$variable]",
+                ":: per-thread", "[a] x", "y", ":: end");
+        assertError(21, "a line of a :: per-thread block starts with [thread] or [$variable]",
+                ":: per-thread", "[] y", ":: end");
+    }
+
+    @Test
+    void bad_thread_variable() {
+        assertError(21, "bad thread variable [$a b]: write $ and a name, e.g. [$a]", ":: per-thread", "[$a b] y", ":: end");
+    }
+
+    @Test
+    void directive_with_an_argument_it_does_not_take() {
+        assertError(20, "unexpected \"please\" after :: unordered", ":: unordered please", "x", ":: end");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"< 4.5 s", "< 4,5s", "< 45", "< 2h", "< -1s"})
+    void malformed_duration(String bound) {
+        assertThat(error("a", ":: elapsed " + bound).problem()).startsWith("malformed duration");
+        assertThat(error("a", ":: total " + bound).line()).isEqualTo(21);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "4.5s", "about 4.5s", "= 4.5s"})
+    void time_bound_without_a_comparison(String bound) {
+        assertError(20, ":: elapsed needs <, <=, > or >= and a duration, e.g. :: elapsed < 4.5s", ":: elapsed " + bound);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"< 4.5s", "<= 500ms", "> 2m", ">=0.25s", "< 10s"})
+    void valid_durations(String bound) {
+        assertThatCode(() -> Expectation.parse(List.of(":: elapsed " + bound, ":: total " + bound), 1))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void elapsed_inside_a_block() {
+        assertError(21, ":: elapsed inside a block: put it before or after the block",
+                ":: unordered", ":: elapsed < 1s", ":: end");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {":: exit", ":: exit zero", ":: exit 1.5", ":: exit 99999999999"})
+    void exit_without_an_integer(String line) {
+        assertError(21, ":: exit needs an integer, e.g. :: exit 3", "a", line);
+    }
+
+    @Test
+    void exit_twice() {
+        assertError(21, "a second :: exit (the first is on line 20)", ":: exit 1", ":: exit 2");
+    }
+
+    @Test
+    void display_lines_leave_out_directives_but_keep_the_dots() throws ExpectationException {
+        Expectation expectation = Expectation.parse(List.of(
+                "start  ", "...", ":: elapsed < 1s", ":: per-thread", "[a] x {int}", ":: end", ":: exit 0"), 1);
+        assertThat(expectation.displayLines()).containsExactly("start", "...", "[a] x {int}");
+    }
+}
