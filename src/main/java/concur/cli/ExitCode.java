@@ -1,0 +1,13 @@
+package concur.cli;
+
+/** What concur's exit status means; scripts and CI rely on these. */
+final class ExitCode {
+    /** Every step that ran matched its expectation. */
+    static final int OK = 0;
+    /** A step ran and did not match: a result, not an error. */
+    static final int MISMATCH = 1;
+    /** Concur could not do what was asked: bad usage, an unknown or malformed lesson, an example that does not compile. */
+    static final int USAGE = 2;
+
+    private ExitCode() {}
+}

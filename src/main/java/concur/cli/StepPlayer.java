@@ -1,0 +1,49 @@
+package concur.cli;
+
+import concur.check.Verdict;
+import concur.lesson.Lesson;
+import concur.lesson.Step;
+import concur.run.CompileException;
+import concur.run.ExampleCompiler;
+import concur.run.ExampleRunner;
+import concur.run.OutputLine;
+import concur.run.RunResult;
+import concur.run.StepRunner;
+import concur.view.SideBySide;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Runs a step and shows it side by side: what `run` and `lesson` have in common. */
+final class StepPlayer {
+    private final Context context;
+    private final StepRunner runner;
+
+    StepPlayer(Context context, Optional<Duration> timeout) {
+        this.context = context;
+        this.runner = new StepRunner(ExampleCompiler.withDefaultCache(), new ExampleRunner(), timeout);
+    }
+
+    /** Runs the step with its output shown live, then the aligned table and the verdict. */
+    Verdict play(Lesson lesson, Step step) throws CompileException, IOException {
+        var expectation = step.expectation().orElseThrow();
+        SideBySide view = new SideBySide(context.screen(), context.out(), expectation.displayLines());
+        view.header();
+        RunResult result = runner.run(step, view::live);
+        Verdict verdict = Verdict.of(expectation, result, ExampleRunner.DEFAULT_LINE_LIMIT);
+        view.finish(verdict, result);
+        return verdict;
+    }
+
+    /** Runs the step without showing it (for --repeat); the verdict says how it went. */
+    Verdict check(Step step) throws CompileException, IOException {
+        Consumer<OutputLine> ignore = line -> {};
+        RunResult result = runner.run(step, ignore);
+        return Verdict.of(step.expectation().orElseThrow(), result, ExampleRunner.DEFAULT_LINE_LIMIT);
+    }
+
+    static String heading(Lesson lesson, Step step) {
+        return "── " + lesson.name() + " · step " + step.number() + "/" + lesson.steps().size() + " · " + step.title() + " ──";
+    }
+}

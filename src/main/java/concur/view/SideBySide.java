@@ -1,0 +1,154 @@
+package concur.view;
+
+import concur.check.Mark;
+import concur.check.Row;
+import concur.check.Verdict;
+import concur.run.OutputLine;
+import concur.run.Outcome;
+import concur.run.RunResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The example's output in the left column, the expectation in the right, a mark between.
+ *
+ * <p>On a terminal, lines appear as they arrive beside the expected line of the same index; when the
+ * run ends, the rows are redrawn as the matcher aligned them. Piped, only the aligned table is
+ * printed, without times, so two runs' logs can be diffed.
+ */
+public final class SideBySide {
+    /** Live rows beyond this are not redrawn: they have scrolled off most screens. */
+    private static final int MAX_REDRAW = 40;
+    private static final int THREAD_WIDTH = 14;
+    private static final int TIME_WIDTH = 7;
+    private static final String LEGEND = "= matched   x differs   - missing   + extra";
+
+    private final Screen screen;
+    private final PrintWriter out;
+    private final List<String> expected;
+    private int liveRows;
+
+    public SideBySide(Screen screen, PrintWriter out, List<String> expectedDisplay) {
+        this.screen = screen;
+        this.out = out;
+        this.expected = List.copyOf(expectedDisplay);
+    }
+
+    public void header() {
+        String row = cell("", 2) + (screen.tty() ? cell("time", TIME_WIDTH) : "") + cell("thread", THREAD_WIDTH)
+                + cell("output", leftWidth()) + separator() + "expected";
+        out.println(Ansi.BOLD.apply(row.stripTrailing(), screen));
+        out.flush();
+    }
+
+    /** Shows a line the moment it arrives (terminal only); called from the runner's reader threads. */
+    public synchronized void live(OutputLine line) {
+        if (!screen.tty()) {
+            return;
+        }
+        String guess = liveRows < expected.size() ? expected.get(liveRows) : "";
+        out.println(format(' ', null, line, guess));
+        out.flush();
+        liveRows++;
+    }
+
+    /** The aligned table, the verdict and, for a run that went wrong, what it was doing. */
+    public synchronized void finish(Verdict verdict, RunResult run) {
+        List<Row> rows = verdict.match().rows();
+        boolean redraw = screen.tty() && liveRows > 0 && liveRows <= MAX_REDRAW;
+        if (redraw) {
+            out.print(Ansi.up(liveRows));
+        }
+        for (Row row : rows) {
+            out.println((redraw ? Ansi.CLEAR_LINE : "") + format(row));
+        }
+        if (redraw) {
+            for (int i = rows.size(); i < liveRows; i++) {
+                out.println(Ansi.CLEAR_LINE);
+            }
+        }
+        if (run.truncated()) {
+            out.println(Ansi.YELLOW.apply("… " + (run.totalLines() - run.lines().size()) + " more lines not kept", screen));
+        }
+        liveRows = 0;
+        if (run.outcome() instanceof Outcome.TimedOut timedOut) {
+            out.println("Last lines before the time limit:");
+            run.lastLines().forEach(l -> out.println("  " + l.thread() + ": " + l.text()));
+            out.println("Thread dump (which thread waits on what):");
+            timedOut.threadDump().lines().forEach(l -> out.println("  " + l));
+        }
+        if (verdict.passed()) {
+            out.println(Ansi.GREEN.apply("PASS", screen) + "  " + verdict.summary());
+        } else {
+            out.println(Ansi.RED.apply("FAIL", screen) + "  " + verdict.summary());
+            out.println(Ansi.DIM.apply("      " + LEGEND, screen));
+        }
+        out.flush();
+    }
+
+    private String format(Row row) {
+        String expectedText = row.expected().orElse("");
+        return row.actual()
+                .map(line -> format(symbol(row.mark()), colourOf(row.mark()), line, expectedText))
+                .orElseGet(() -> format(symbol(row.mark()), colourOf(row.mark()), null, expectedText));
+    }
+
+    /** One row; {@code colour} is null for an unremarkable one. */
+    private String format(char mark, Ansi colour, OutputLine line, String expectedText) {
+        String time = "";
+        if (screen.tty()) {
+            time = line == null ? "" : String.format(Locale.ROOT, "%.2fs", line.elapsed().toNanos() / 1e9);
+        }
+        String thread = line == null ? "" : line.thread() + (line.source() == OutputLine.Source.STDERR ? ":err" : "");
+        String actual = line == null ? "" : line.text();
+        String row = cell(String.valueOf(mark), 2) + (screen.tty() ? cell(time, TIME_WIDTH) : "")
+                + cell(thread, THREAD_WIDTH) + cell(actual, leftWidth()) + separator() + fit(expectedText, rightWidth());
+        row = row.stripTrailing();
+        return colour == null ? row : colour.apply(row, screen);
+    }
+
+    private static char symbol(Mark mark) {
+        return switch (mark) {
+            case MATCH -> '=';
+            case MISMATCH -> 'x';
+            case MISSING -> '-';
+            case EXTRA -> '+';
+        };
+    }
+
+    private static Ansi colourOf(Mark mark) {
+        return switch (mark) {
+            case MATCH -> null;
+            case MISMATCH -> Ansi.RED;
+            case MISSING, EXTRA -> Ansi.YELLOW;
+        };
+    }
+
+    private String separator() {
+        return screen.colour() ? " │ " : " | ";
+    }
+
+    private int fixedWidth() {
+        return 2 + (screen.tty() ? TIME_WIDTH : 0) + THREAD_WIDTH + 3;
+    }
+
+    private int leftWidth() {
+        return Math.max(8, (screen.width() - fixedWidth()) / 2);
+    }
+
+    private int rightWidth() {
+        return Math.max(8, screen.width() - fixedWidth() - leftWidth());
+    }
+
+    private static String cell(String text, int width) {
+        String fitted = fit(text, width - 1);
+        return fitted + " ".repeat(Math.max(1, width - fitted.length()));
+    }
+
+    /** Cuts text to a column; the full text is in the failure message and the logs. */
+    static String fit(String text, int width) {
+        String flat = text.replace('\t', ' ');
+        return flat.length() <= width ? flat : flat.substring(0, Math.max(0, width - 1)) + "…";
+    }
+}
