@@ -1,0 +1,77 @@
+package concur.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import concur.check.Expectation;
+import concur.check.Verdict;
+import concur.run.OutputLine;
+import concur.run.Outcome;
+import concur.run.RunResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SideBySideTest {
+    private final StringWriter text = new StringWriter();
+
+    private String show(Screen screen, List<String> expected, List<OutputLine> lines, Outcome outcome) throws Exception {
+        Expectation expectation = Expectation.parse(expected, 10);
+        RunResult run = new RunResult(lines, lines.size(), lines, Duration.ofMillis(1234), outcome);
+        SideBySide view = new SideBySide(screen, new PrintWriter(text, true), expectation.displayLines());
+        view.header();
+        lines.forEach(view::live);
+        view.finish(Verdict.of(expectation, run, 10_000), run);
+        return text.toString();
+    }
+
+    @Test
+    void pipedOutputIsThePlainAlignedTableAndTheVerdict() throws Exception {
+        String shown = show(Screen.plain(), List.of("one", "{int}"),
+                List.of(OutputLine.out(5, "main", "one"), OutputLine.out(9, "worker", "2")), new Outcome.Exited(0));
+
+        assertThat(shown.lines().toList()).containsExactly(
+                "  thread        output" + " ".repeat(45) + "| expected",
+                "= main          one" + " ".repeat(48) + "| one",
+                "= worker        2" + " ".repeat(50) + "| {int}",
+                "PASS  matched in 1.23 s");
+        assertThat(shown).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void marksEveryKindOfDifference() throws Exception {
+        String shown = show(Screen.plain(), List.of("one", "two", "three"),
+                List.of(OutputLine.out(5, "main", "one"), OutputLine.out(9, "main", "TWO")), new Outcome.Exited(0));
+
+        assertThat(shown).containsPattern("(?m)^= main +one +\\| one$")
+                .containsPattern("(?m)^x main +TWO +\\| two$")
+                .containsPattern("(?m)^- +\\| three$")
+                .contains("FAIL  line 11: expected \"two\" but got \"TWO\"")
+                .contains("= matched   x differs   - missing   + extra");
+    }
+
+    @Test
+    void aTimedOutRunShowsItsLastLinesAndThreadDump() throws Exception {
+        String shown = show(Screen.plain(), List.of("start", "done"), List.of(OutputLine.out(5, "main", "start")),
+                new Outcome.TimedOut(Duration.ofSeconds(2), "\"reader\" WAITING on queue\n"));
+
+        assertThat(shown).contains("Last lines before the time limit:", "  main: start",
+                "Thread dump (which thread waits on what):", "  \"reader\" WAITING on queue",
+                "FAIL  timed out after 2.00 s");
+    }
+
+    @Test
+    void aTerminalSeesLinesLiveThenTheRedrawnTableInColour() throws Exception {
+        String shown = show(new Screen(true, true, 100), List.of("one"), List.of(OutputLine.out(5, "main", "one")),
+                new Outcome.Exited(0));
+
+        assertThat(shown).contains("0.01s").contains("\u001b[1A").contains("\u001b[2K").contains("\u001b[32mPASS\u001b[0m");
+    }
+
+    @Test
+    void longLinesAreCutToTheirColumn() {
+        assertThat(SideBySide.fit("abcdefghij", 5)).isEqualTo("abcd…");
+        assertThat(SideBySide.fit("abc", 5)).isEqualTo("abc");
+    }
+}
