@@ -1,10 +1,16 @@
 # Finds a JDK 21 or newer; sourced by the concur launcher and the benchmarks so both use the same one.
 # Defines find_jdk, which prints the JDK's home folder, or fails when there is none.
 
-# Major version of the JDK at $1, read from its release file (no JVM start needed).
+# Major version of the JDK at $1, read from its release file with shell builtins only: the launcher
+# runs on every concur command, and each forked process costs milliseconds.
 jdk_major() {
-  local version
-  version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$1/release" 2>/dev/null) || return 1
+  local line version=""
+  [ -r "$1/release" ] || return 1
+  while IFS= read -r line; do
+    case $line in
+      JAVA_VERSION=*) version=${line#JAVA_VERSION=}; version=${version//\"/}; break ;;
+    esac
+  done <"$1/release"
   version=${version#1.}
   version=${version%%[.+-]*}
   [[ $version =~ ^[0-9]+$ ]] && echo "$version"

@@ -10,31 +10,32 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "lesson", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Step through a lesson: read each step, watch its example run beside the expected output, go on.",
-        footer = {"", "Keys: Enter next step · r run again · h next hint · q quit", "", "Example:", "  concur lesson threads"})
+/** {@code concur lesson}: read a step, watch its example run, go on. */
 final class LessonCommand implements Callable<Integer> {
     private static final String KEYS = "[Enter] next   [r] run again   [h] hint   [q] quit";
 
     private final Context context;
-
-    @Parameters(paramLabel = "LESSON", description = "a lesson name (threads) or a lesson file (path/to/lesson.md)")
-    String name;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "time limit per step, e.g. 10s (default: the lesson's, else 30s)")
-    Duration timeout;
+    private final CommandSpec spec;
 
     LessonCommand(Context context) {
         this.context = context;
+        this.spec = Specs.command(this, "lesson",
+                "Step through a lesson: read each step, watch its example run beside the expected output, go on.",
+                "Keys: Enter next step · r run again · h next hint · q quit", "", "Example:", "  concur lesson threads");
+        spec.addPositional(Specs.lessons("1"));
+        spec.addOption(Specs.timeout());
+    }
+
+    CommandSpec spec() {
+        return spec;
     }
 
     @Override
     public Integer call() throws IOException {
+        String name = spec.positionalParameters().get(0).getValue();
+        Duration timeout = Specs.value(spec, "--timeout", null);
         Lesson lesson;
         try {
             lesson = new LessonParser().parse(context.catalog().resolve(name));

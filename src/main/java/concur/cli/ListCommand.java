@@ -3,15 +3,20 @@ package concur.cli;
 import concur.lesson.Catalog;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "List the lessons, in the order they are taught.",
-        footer = {"", "Example:", "  concur list"})
+/** {@code concur list}. */
 final class ListCommand implements Callable<Integer> {
     private final Context context;
+    private final CommandSpec spec;
 
     ListCommand(Context context) {
         this.context = context;
+        this.spec = Specs.command(this, "list", "List the lessons, in the order they are taught.", "Example:", "  concur list");
+    }
+
+    CommandSpec spec() {
+        return spec;
     }
 
     @Override
@@ -20,9 +25,13 @@ final class ListCommand implements Callable<Integer> {
         if (entries.isEmpty()) {
             throw new ConcurException(ExitCode.USAGE, "no lessons in " + context.catalog().folder());
         }
-        int width = entries.stream().mapToInt(e -> e.name().length()).max().orElse(0);
+        int width = 0;
         for (Catalog.Entry entry : entries) {
-            context.out().printf("%-" + width + "s  %s (%d steps)%n", entry.name(), entry.title(), entry.steps());
+            width = Math.max(width, entry.name().length());
+        }
+        for (Catalog.Entry entry : entries) {
+            String padding = " ".repeat(width - entry.name().length() + 2);
+            context.out().println(entry.name() + padding + entry.title() + " (" + entry.steps() + " steps)");
         }
         context.out().flush();
         return ExitCode.OK;

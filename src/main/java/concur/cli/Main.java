@@ -5,23 +5,19 @@ import concur.view.Screen;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** The {@code concur} command. Only {@link #main} calls {@code System.exit}. */
-@Command(name = "concur", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "An interactive tutor for concurrency in Java: processes, threads, and virtual threads.",
-        commandListHeading = "%nCommands:%n",
-        footer = {"", "Examples:", "  concur list", "  concur lesson threads", "  concur run --all"})
 public final class Main implements Runnable {
     private final Context context;
-
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec;
 
     private Main(Context context) {
         this.context = context;
+        this.spec = Specs.command(this, "concur",
+                "An interactive tutor for concurrency in Java: processes, threads, and virtual threads.",
+                "Examples:", "  concur list", "  concur lesson threads", "  concur run --all");
+        spec.usageMessage().commandListHeading("%nCommands:%n");
     }
 
     public static void main(String[] args) {
@@ -32,15 +28,22 @@ public final class Main implements Runnable {
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(new Context(Catalog.fromHome(), Screen.detect(), out, err, System.in), args));
+        int code = run(new Context(Catalog.fromHome(), Screen.detect(), out, err, System.in), args);
+        out.flush();
+        err.flush();
+        // System.exit logs through System.Logger since JDK 21, which starts the logging framework:
+        // a plain return is faster, and concur leaves no non-daemon thread behind.
+        if (code != ExitCode.OK) {
+            System.exit(code);
+        }
     }
 
     /** Runs one command line; returns the exit status. */
     static int run(Context context, String... args) {
-        CommandLine line = new CommandLine(new Main(context))
-                .addSubcommand(new ListCommand(context))
-                .addSubcommand(new LessonCommand(context))
-                .addSubcommand(new RunCommand(context))
+        CommandLine line = new CommandLine(new Main(context).spec)
+                .addSubcommand(new CommandLine(new ListCommand(context).spec()))
+                .addSubcommand(new CommandLine(new LessonCommand(context).spec()))
+                .addSubcommand(new CommandLine(new RunCommand(context).spec()))
                 .setOut(context.out())
                 .setErr(context.err())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {

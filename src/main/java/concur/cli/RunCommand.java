@@ -16,52 +16,49 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Run lessons without stopping and check that every step's output matches.",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:every step matched", "1:a step did not match", "2:bad usage, or a lesson or example concur cannot use"},
-        footer = {"", "Examples:",
-                "  concur run threads                  every step of one lesson",
-                "  concur run lessons/threads.md --step 2",
-                "  concur run --all                    what CI runs",
-                "  concur run threads --repeat 20      is the lesson stable?"})
+/** {@code concur run}: every step without stopping, checked; what CI runs. */
 final class RunCommand implements Callable<Integer> {
     private final Context context;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "LESSON", arity = "0..*",
-            description = "a lesson name (threads) or a lesson file (path/to/lesson.md)")
-    List<String> lessons = new ArrayList<>();
-
-    @Option(names = "--all", description = "run every lesson")
-    boolean all;
-
-    @Option(names = "--step", paramLabel = "N", description = "run only step N")
-    Integer step;
-
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
-            description = "run every step N times and count the passes (default: ${DEFAULT-VALUE})")
-    int repeat;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "time limit per step, e.g. 10s; beats the lesson's own (default: the lesson's, else 30s)")
-    Duration timeout;
+    private final CommandSpec spec;
+    private List<String> lessons;
+    private boolean all;
+    private Integer step;
+    private int repeat;
+    private Duration timeout;
 
     RunCommand(Context context) {
         this.context = context;
+        this.spec = Specs.command(this, "run", "Run lessons without stopping and check that every step's output matches.",
+                "Examples:",
+                "  concur run threads                  every step of one lesson",
+                "  concur run lessons/threads.md --step 2",
+                "  concur run --all                    what CI runs",
+                "  concur run threads --repeat 20      is the lesson stable?");
+        spec.addPositional(Specs.lessons("0..*"));
+        spec.addOption(Specs.flag("--all", "run every lesson"));
+        spec.addOption(Specs.option("--step", Integer.class, "N", "run only step N"));
+        spec.addOption(OptionSpec.builder("--repeat").type(int.class).paramLabel("N").defaultValue("1")
+                .description("run every step N times and count the passes (default: ${DEFAULT-VALUE})").build());
+        spec.addOption(Specs.timeout());
+        Specs.exitCodes(spec);
+    }
+
+    CommandSpec spec() {
+        return spec;
     }
 
     @Override
     public Integer call() {
+        String[] named = spec.positionalParameters().get(0).getValue();
+        lessons = named == null ? List.of() : List.of(named);
+        all = Specs.value(spec, "--all", false);
+        step = Specs.value(spec, "--step", null);
+        repeat = Specs.value(spec, "--repeat", 1);
+        timeout = Specs.value(spec, "--timeout", null);
         if (all == !lessons.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "name a lesson, a lesson file, or --all");
         }

@@ -1,0 +1,72 @@
+package concur.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+
+/**
+ * Builds command definitions with picocli's programmatic API.
+ *
+ * <p>Why not annotations: reading them makes the JDK generate a proxy class per annotation type at
+ * start-up, which no class-data archive can keep; that alone tripled {@code concur list}'s start time.
+ */
+final class Specs {
+    private Specs() {}
+
+    /** A command with {@code -h/--help} and {@code -V/--version}, a description and a footer of examples. */
+    static CommandSpec command(Object userObject, String name, String description, String... footer) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(userObject).name(name).versionProvider(new Main.Version());
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description("Print version information and exit.").build());
+        UsageMessageSpec usage = spec.usageMessage();
+        usage.description(description);
+        if (footer.length > 0) {
+            String[] lines = new String[footer.length + 1];
+            lines[0] = "";
+            System.arraycopy(footer, 0, lines, 1, footer.length);
+            usage.footer(lines);
+        }
+        return spec;
+    }
+
+    static OptionSpec flag(String name, String description) {
+        return OptionSpec.builder(name).type(boolean.class).arity("0").description(description).build();
+    }
+
+    static OptionSpec option(String name, Class<?> type, String label, String description) {
+        return OptionSpec.builder(name).type(type).paramLabel(label).description(description).build();
+    }
+
+    static OptionSpec timeout() {
+        return OptionSpec.builder("--timeout").type(java.time.Duration.class).converters(new DurationConverter())
+                .paramLabel("DURATION")
+                .description("time limit per step, e.g. 10s; beats the lesson's own (default: the lesson's, else 30s)")
+                .build();
+    }
+
+    static PositionalParamSpec lessons(String arity) {
+        return PositionalParamSpec.builder().arity(arity).type(arity.equals("1") ? String.class : String[].class)
+                .paramLabel("LESSON")
+                .description("a lesson name (threads) or a lesson file (path/to/lesson.md)")
+                .build();
+    }
+
+    static void exitCodes(CommandSpec spec) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put("0", "every step matched");
+        codes.put("1", "a step did not match");
+        codes.put("2", "bad usage, or a lesson or example concur cannot use");
+        spec.usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(codes);
+    }
+
+    /** The value of an option or positional after parsing, or {@code fallback} when it was not given. */
+    @SuppressWarnings("unchecked")
+    static <T> T value(CommandSpec spec, String option, T fallback) {
+        OptionSpec found = spec.findOption(option);
+        Object value = found == null ? null : found.getValue();
+        return value == null ? fallback : (T) value;
+    }
+}
