@@ -101,7 +101,7 @@ final class LessonCommand implements Callable<Integer> {
 
     private void play(Lesson lesson, Step step, StepPlayer player) throws IOException {
         try {
-            player.play(lesson, step);
+            player.play(step);
         } catch (CompileException e) {
             context.err().println("concur: " + e.getMessage());
             context.err().flush();

@@ -1,12 +1,13 @@
 package concur.cli;
 
-import concur.check.Verdict;
 import concur.lesson.Catalog;
 import concur.lesson.DisplayPath;
 import concur.lesson.Lesson;
 import concur.lesson.LessonException;
 import concur.lesson.LessonParser;
 import concur.lesson.Step;
+import concur.report.JUnitReport;
+import concur.report.StepOutcome;
 import concur.run.CompileException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,6 +30,7 @@ final class RunCommand implements Callable<Integer> {
     private Integer step;
     private int repeat;
     private Duration timeout;
+    private Path report;
 
     RunCommand(Context context) {
         this.context = context;
@@ -37,6 +39,7 @@ final class RunCommand implements Callable<Integer> {
                 "  concur run threads                  every step of one lesson",
                 "  concur run lessons/threads.md --step 2",
                 "  concur run --all                    what CI runs",
+                "  concur run --all --report target/concur.xml",
                 "  concur run threads --repeat 20      is the lesson stable?");
         spec.addPositional(Specs.lessons("0..*"));
         spec.addOption(Specs.flag("--all", "run every lesson"));
@@ -44,6 +47,8 @@ final class RunCommand implements Callable<Integer> {
         spec.addOption(OptionSpec.builder("--repeat").type(int.class).paramLabel("N").defaultValue("1")
                 .description("run every step N times and count the passes (default: ${DEFAULT-VALUE})").build());
         spec.addOption(Specs.timeout());
+        spec.addOption(Specs.option("--report", Path.class, "FILE.xml",
+                "also write the results as JUnit XML, which CI systems display: one test case per step"));
         Specs.exitCodes(spec);
     }
 
@@ -59,6 +64,7 @@ final class RunCommand implements Callable<Integer> {
         step = Specs.value(spec, "--step", null);
         repeat = Specs.value(spec, "--repeat", 1);
         timeout = Specs.value(spec, "--timeout", null);
+        report = Specs.value(spec, "--report", null);
         if (all == !lessons.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "name a lesson, a lesson file, or --all");
         }
@@ -74,6 +80,13 @@ final class RunCommand implements Callable<Integer> {
         out.println();
         out.println(tally.summary());
         out.flush();
+        if (report != null) {
+            try {
+                JUnitReport.write(report, tally.outcomes());
+            } catch (IOException e) {
+                throw new ConcurException(ExitCode.USAGE, "cannot write the report " + report + ": " + e.getMessage());
+            }
+        }
         return tally.exitCode();
     }
 
@@ -94,16 +107,17 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void runLesson(Path file, StepPlayer player, Tally tally) {
+        String name = file.getFileName().toString().replaceFirst("\\.md$", "");
         Lesson lesson;
         try {
             lesson = new LessonParser().parse(file);
         } catch (LessonException e) {
-            tally.error(e.getMessage(), context.err());
+            tally.error(StepOutcome.error(name, DisplayPath.of(file), e.getMessage()), context.err());
             return;
         }
         if (step != null && (step < 1 || step > lesson.steps().size())) {
-            tally.error(DisplayPath.of(file) + ": there is no step " + step + " (the lesson has "
-                    + lesson.steps().size() + ")", context.err());
+            tally.error(StepOutcome.error(name, DisplayPath.of(file), DisplayPath.of(file) + ": there is no step " + step
+                    + " (the lesson has " + lesson.steps().size() + ")"), context.err());
             return;
         }
         context.out().println("# " + lesson.title() + " (" + lesson.displayFile() + ")");
@@ -119,57 +133,69 @@ final class RunCommand implements Callable<Integer> {
         out.println();
         out.println(StepPlayer.heading(lesson, s));
         out.flush();
+        String name = "step " + s.number() + ": " + s.title();
+        long start = System.nanoTime();
         try {
-            if (repeat == 1) {
-                tally.step(lesson, s, player.play(lesson, s).passed() ? 1 : 0, 1);
-                return;
-            }
             int passes = 0;
-            Verdict firstFailure = null;
+            String firstFailure = null;
             for (int i = 0; i < repeat; i++) {
-                Verdict verdict = player.check(s);
-                if (verdict.passed()) {
+                StepPlayer.Played played = repeat == 1 ? player.play(s) : player.check(s);
+                if (played.verdict().passed()) {
                     passes++;
                 } else if (firstFailure == null) {
-                    firstFailure = verdict;
+                    firstFailure = played.table();
                 }
             }
-            out.println(passes + "/" + repeat + " passed" + (firstFailure == null ? "" : "; first failure: " + firstFailure.summary()));
-            tally.step(lesson, s, passes, repeat);
+            if (repeat > 1) {
+                out.println(passes + "/" + repeat + " passed"
+                        + (firstFailure == null ? "" : "; first failure: " + firstFailure.lines().findFirst().orElse("")));
+            }
+            tally.step(new StepOutcome(lesson.name(), name, repeat, passes, Duration.ofNanos(System.nanoTime() - start),
+                    Optional.ofNullable(firstFailure), Optional.empty()));
         } catch (CompileException e) {
-            tally.error(DisplayPath.of(s.example().orElseThrow().file()) + ": " + e.getMessage(), context.err());
+            String message = DisplayPath.of(s.example().orElseThrow().file()) + ": " + e.getMessage();
+            tally.error(StepOutcome.error(lesson.name(), name, message), context.err());
         } catch (IOException e) {
-            tally.error("cannot run step " + s.number() + " of " + lesson.displayFile() + ": " + e.getMessage(), context.err());
+            String message = "cannot run step " + s.number() + " of " + lesson.displayFile() + ": " + e.getMessage();
+            tally.error(StepOutcome.error(lesson.name(), name, message), context.err());
         }
     }
 
-    /** Counts outcomes across lessons; an error outranks a mismatch in the exit status. */
+    /** Every step's outcome; an error outranks a mismatch in the exit status. */
     private static final class Tally {
-        private final List<String> lines = new ArrayList<>();
-        private int steps;
-        private int passedSteps;
-        private int errors;
+        private final List<StepOutcome> outcomes = new ArrayList<>();
 
-        void step(Lesson lesson, Step s, int passes, int runs) {
-            steps++;
-            if (passes == runs) {
-                passedSteps++;
-            }
-            if (runs > 1 || passes < runs) {
-                lines.add(String.format("  %-12s step %d %-40s %d/%d", lesson.name(), s.number(), "\"" + s.title() + "\"", passes, runs));
-            }
+        void step(StepOutcome outcome) {
+            outcomes.add(outcome);
         }
 
-        void error(String message, PrintWriter err) {
-            errors++;
-            err.println("concur: " + message);
+        void error(StepOutcome outcome, PrintWriter err) {
+            outcomes.add(outcome);
+            err.println("concur: " + outcome.error().orElseThrow());
             err.flush();
+        }
+
+        List<StepOutcome> outcomes() {
+            return List.copyOf(outcomes);
         }
 
         String summary() {
             StringBuilder text = new StringBuilder();
-            lines.forEach(l -> text.append(l).append('\n'));
-            text.append(passedSteps).append(" of ").append(steps).append(" steps matched");
+            int steps = 0;
+            int passed = 0;
+            int errors = 0;
+            for (StepOutcome o : outcomes) {
+                if (o.error().isPresent()) {
+                    errors++;
+                    continue;
+                }
+                steps++;
+                passed += o.passed() ? 1 : 0;
+                if (o.runs() > 1 || !o.passed()) {
+                    text.append(String.format("  %-12s %-48s %d/%d%n", o.lesson(), o.name(), o.passes(), o.runs()));
+                }
+            }
+            text.append(passed).append(" of ").append(steps).append(" steps matched");
             if (errors > 0) {
                 text.append("; ").append(errors).append(errors == 1 ? " error" : " errors");
             }
@@ -177,10 +203,10 @@ final class RunCommand implements Callable<Integer> {
         }
 
         int exitCode() {
-            if (errors > 0) {
+            if (outcomes.stream().anyMatch(o -> o.error().isPresent())) {
                 return ExitCode.USAGE;
             }
-            return passedSteps == steps ? ExitCode.OK : ExitCode.MISMATCH;
+            return outcomes.stream().allMatch(StepOutcome::passed) ? ExitCode.OK : ExitCode.MISMATCH;
         }
     }
 }

@@ -9,8 +9,11 @@ import concur.run.ExampleRunner;
 import concur.run.OutputLine;
 import concur.run.RunResult;
 import concur.run.StepRunner;
+import concur.view.Screen;
 import concur.view.SideBySide;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -25,22 +28,42 @@ final class StepPlayer {
         this.runner = new StepRunner(ExampleCompiler.withDefaultCache(), new ExampleRunner(), timeout);
     }
 
+    /**
+     * One run of a step.
+     *
+     * @param verdict how it went
+     * @param table   the aligned table and verdict as plain text, for reports
+     */
+    record Played(Verdict verdict, String table) {}
+
     /** Runs the step with its output shown live, then the aligned table and the verdict. */
-    Verdict play(Lesson lesson, Step step) throws CompileException, IOException {
+    Played play(Step step) throws CompileException, IOException {
         var expectation = step.expectation().orElseThrow();
         SideBySide view = new SideBySide(context.screen(), context.out(), expectation.displayLines());
         view.header();
         RunResult result = runner.run(step, view::live);
         Verdict verdict = Verdict.of(expectation, result, ExampleRunner.DEFAULT_LINE_LIMIT);
         view.finish(verdict, result);
-        return verdict;
+        return new Played(verdict, plainTable(step, verdict, result));
     }
 
-    /** Runs the step without showing it (for --repeat); the verdict says how it went. */
-    Verdict check(Step step) throws CompileException, IOException {
+    /** Runs the step without showing it (for --repeat). */
+    Played check(Step step) throws CompileException, IOException {
         Consumer<OutputLine> ignore = line -> {};
         RunResult result = runner.run(step, ignore);
-        return Verdict.of(step.expectation().orElseThrow(), result, ExampleRunner.DEFAULT_LINE_LIMIT);
+        Verdict verdict = Verdict.of(step.expectation().orElseThrow(), result, ExampleRunner.DEFAULT_LINE_LIMIT);
+        return new Played(verdict, plainTable(step, verdict, result));
+    }
+
+    private static String plainTable(Step step, Verdict verdict, RunResult result) {
+        if (verdict.passed()) {
+            return verdict.summary();
+        }
+        StringWriter text = new StringWriter();
+        SideBySide table = new SideBySide(Screen.plain(), new PrintWriter(text), step.expectation().orElseThrow().displayLines());
+        table.header();
+        table.finish(verdict, result);
+        return verdict.summary() + "\n\n" + text;
     }
 
     static String heading(Lesson lesson, Step step) {

@@ -74,7 +74,22 @@ class CommandsTest {
             Outcome result = concur("run", FIXTURES + "passing.md", "--step", "1", "--repeat", "3");
 
             assertThat(result.code()).isZero();
-            assertThat(result.out()).contains("3/3 passed").containsPattern("passing +step 1 \"Hello from a worker\" +3/3");
+            assertThat(result.out()).contains("3/3 passed").containsPattern("passing +step 1: Hello from a worker +3/3");
+        }
+
+        @Test
+        void writesAJUnitReportWithTheMismatchAsFailureText() throws Exception {
+            Path report = Path.of("target/test-reports/wrong-expectation.xml");
+            java.nio.file.Files.deleteIfExists(report);
+
+            Outcome result = concur("run", FIXTURES + "wrong-expectation.md", "--report", report.toString());
+
+            assertThat(result.code()).isEqualTo(1);
+            assertThat(java.nio.file.Files.readString(report))
+                    .contains("<testsuite name=\"wrong-expectation\" tests=\"1\" failures=\"1\" errors=\"0\"")
+                    .contains("<testcase classname=\"wrong-expectation\" name=\"step 1: Counts to two, expects three\"")
+                    .contains("<failure message=\"line 18: expected &quot;three&quot; but the output ended\">")
+                    .containsPattern("(?m)^- +\\| three$");
         }
 
         @Test

@@ -1,0 +1,47 @@
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Step 7: many tasks that mostly wait. A pool of platform threads runs them in waves;
+ * virtual threads let all of them wait at the same time.
+ */
+public class ManySleepers {
+
+    static final Duration SLEEP = Duration.ofMillis(200); // stands in for a network reply
+    static final int POOL_SIZE = 100;
+
+    public static void main(String[] args) {
+        System.out.println("every task sleeps " + SLEEP.toMillis() + " ms");
+
+        // 100 operating-system threads: at most 100 tasks can be sleeping at any moment,
+        // so 1,000 tasks go through in 10 waves of 200 ms.
+        run(1_000, "platform pool of " + POOL_SIZE, () -> Executors.newFixedThreadPool(POOL_SIZE));
+
+        // One virtual thread per task. A sleeping virtual thread is set aside by the JVM and its
+        // carrier thread picks up another one, so all tasks can sleep at once on a few OS threads.
+        run(1_000, "virtual threads", Executors::newVirtualThreadPerTaskExecutor);
+        run(10_000, "virtual threads", Executors::newVirtualThreadPerTaskExecutor);
+    }
+
+    /** Runs `tasks` sleeping tasks on a fresh executor and prints how long they took. */
+    static void run(int tasks, String label, Supplier<ExecutorService> executors) {
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService executor = executors.get()) {
+            for (int i = 0; i < tasks; i++) {
+                executor.submit(() -> {
+                    Thread.sleep(SLEEP);
+                    done.incrementAndGet();
+                    return null; // a Callable, not a Runnable: so sleep() may throw
+                });
+            }
+        } // close() waits until every submitted task has finished
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.println(String.format(
+                Locale.ROOT, "%s: %d tasks done in %.2f s", label, done.get(), seconds));
+    }
+}
