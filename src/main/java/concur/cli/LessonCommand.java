@@ -24,7 +24,7 @@ final class LessonCommand implements Callable<Integer> {
         this.spec = Specs.command(this, "lesson",
                 "Step through a lesson: read each step, watch its example run beside the expected output, go on.",
                 "Keys: Enter next step · r run again · h next hint · q quit", "", "Example:", "  concur lesson threads");
-        spec.addPositional(Specs.lessons("1"));
+        spec.addPositional(Specs.lessons("1", context.catalog().lazyNames()));
         spec.addOption(Specs.timeout());
     }
 

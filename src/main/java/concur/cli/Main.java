@@ -44,6 +44,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new CommandLine(new ListCommand(context).spec()))
                 .addSubcommand(new CommandLine(new LessonCommand(context).spec()))
                 .addSubcommand(new CommandLine(new RunCommand(context).spec()))
+                .addSubcommand(new CommandLine(new CompletionCommand(context).spec()))
                 .setOut(context.out())
                 .setErr(context.err())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {

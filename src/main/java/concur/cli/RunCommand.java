@@ -41,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
                 "  concur run --all                    what CI runs",
                 "  concur run --all --report target/concur.xml",
                 "  concur run threads --repeat 20      is the lesson stable?");
-        spec.addPositional(Specs.lessons("0..*"));
+        spec.addPositional(Specs.lessons("0..*", context.catalog().lazyNames()));
         spec.addOption(Specs.flag("--all", "run every lesson"));
         spec.addOption(Specs.option("--step", Integer.class, "N", "run only step N"));
         spec.addOption(OptionSpec.builder("--repeat").type(int.class).paramLabel("N").defaultValue("1")

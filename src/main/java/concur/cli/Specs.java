@@ -47,9 +47,10 @@ final class Specs {
                 .build();
     }
 
-    static PositionalParamSpec lessons(String arity) {
+    static PositionalParamSpec lessons(String arity, Iterable<String> names) {
         return PositionalParamSpec.builder().arity(arity).type(arity.equals("1") ? String.class : String[].class)
                 .paramLabel("LESSON")
+                .completionCandidates(names)
                 .description("a lesson name (threads) or a lesson file (path/to/lesson.md)")
                 .build();
     }

@@ -36,6 +36,9 @@ public final class Catalog {
 
     /** Every lesson, in the order the chapter teaches them (front matter {@code order:}), then by name. */
     public List<Entry> entries() {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Catalog::isLessonFile)
                     .map(LessonHead::read)
@@ -48,6 +51,11 @@ public final class Catalog {
 
     public List<String> names() {
         return entries().stream().map(Entry::name).toList();
+    }
+
+    /** The names, read only when something iterates them (completion), not when commands are defined. */
+    public Iterable<String> lazyNames() {
+        return () -> names().iterator();
     }
 
     /**

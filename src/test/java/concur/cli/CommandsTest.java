@@ -161,6 +161,29 @@ class CommandsTest {
     }
 
     @Test
+    void printsACompletionScriptThatCompletesLessonNamesInBash() throws Exception {
+        Outcome result = concur("completion", "bash");
+        assertThat(result.code()).isZero();
+        Path script = Path.of("target/concur-completion.bash");
+        java.nio.file.Files.writeString(script, result.out());
+
+        Process bash = new ProcessBuilder("bash", "-c", "source " + script + "; COMP_WORDS=(concur lesson th); COMP_CWORD=2;"
+                + " COMP_LINE='concur lesson th'; COMP_POINT=${#COMP_LINE}; _complete_concur concur th lesson; echo \"${COMPREPLY[@]}\"")
+                .redirectErrorStream(true).start();
+        String completions = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+
+        assertThat(completions).isEqualTo("threads");
+    }
+
+    @Test
+    void refusesAShellItCannotComplete() {
+        Outcome result = concur("completion", "fish");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("concur completes in bash and zsh, not 'fish'");
+    }
+
+    @Test
     void listsTheLessons() {
         Outcome result = concur("list");
 
