@@ -1,0 +1,104 @@
+package concur.view;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.builtins.SyntaxHighlighter;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+
+/**
+ * Java source for the terminal: numbered, highlighted on a colour screen, cut to the screen's width.
+ *
+ * <p>Highlighting is jline's nanorc highlighter with concur's own {@code java.nanorc} (the jline
+ * bundle ships none). Lines go through one highlighter in order, so a block comment carries over
+ * lines. Without the resource, or if the highlighter throws, the source is shown plain: a listing
+ * without colours beats no listing.
+ */
+public final class JavaSource {
+    static final String NANORC = "java.nanorc";
+    private static final int TAB = 4;
+
+    private JavaSource() {}
+
+    /** Java source with line numbers (right-aligned gutter, e.g. " 12 │ "), highlighted when screen.colour(); plain when not. Lines longer than the width are cut with "…". */
+    public static List<String> render(String source, Screen screen) {
+        return render(source, screen, screen.width(), true, NANORC);
+    }
+
+    /** Lines without a gutter, at most {@code width} columns: Java in lesson text. */
+    static List<String> snippet(String source, Screen screen, int width) {
+        return render(source, screen, width, false, NANORC);
+    }
+
+    /** Lines cut to {@code width} columns, tabs expanded, never highlighted: other code in lesson text. */
+    static List<String> verbatim(String source, int width) {
+        return source.lines().map(line -> cut(new AttributedString(expandTabs(line)), width).toString()).toList();
+    }
+
+    /** {@code nanorc} is a resource beside this class; tests name a missing one. */
+    static List<String> render(String source, Screen screen, int width, boolean numbered, String nanorc) {
+        List<String> lines = source.lines().map(JavaSource::expandTabs).toList();
+        int digits = String.valueOf(lines.size()).length();
+        int gutterWidth = numbered ? digits + 4 : 0;
+        int textWidth = Math.max(1, width - gutterWidth);
+        List<AttributedString> shown = screen.colour() ? highlighted(lines, nanorc) : plain(lines);
+        List<String> out = new ArrayList<>(lines.size());
+        for (int i = 0; i < shown.size(); i++) {
+            AttributedString line = cut(shown.get(i), textWidth);
+            String text = screen.colour() ? line.toAnsi() : line.toString();
+            if (numbered) {
+                String gutter = " " + pad(i + 1, digits) + " │ ";
+                out.add(Ansi.DIM.apply(text.isEmpty() ? gutter.stripTrailing() : gutter, screen) + text);
+            } else {
+                out.add(text);
+            }
+        }
+        return out;
+    }
+
+    private static List<AttributedString> highlighted(List<String> lines, String nanorc) {
+        URL resource = JavaSource.class.getResource(nanorc);
+        if (resource == null) {
+            return plain(lines);
+        }
+        try {
+            // build(String) reads "classpath:" through jline's own class; a URL works wherever the resource is.
+            SyntaxHighlighter highlighter = SyntaxHighlighter.build(resource.toString());
+            return lines.stream().map(highlighter::highlight).toList();
+        } catch (RuntimeException e) {
+            return plain(lines);
+        }
+    }
+
+    private static List<AttributedString> plain(List<String> lines) {
+        return lines.stream().map(AttributedString::new).toList();
+    }
+
+    private static AttributedString cut(AttributedString line, int width) {
+        if (line.columnLength() <= width) {
+            return line;
+        }
+        return new AttributedStringBuilder().append(line.columnSubSequence(0, width - 1)).append("…").toAttributedString();
+    }
+
+    private static String pad(int number, int digits) {
+        String text = String.valueOf(number);
+        return " ".repeat(digits - text.length()) + text;
+    }
+
+    private static String expandTabs(String line) {
+        if (line.indexOf('\t') < 0) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder();
+        for (char c : line.toCharArray()) {
+            if (c == '\t') {
+                out.append(" ".repeat(TAB - out.length() % TAB));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
