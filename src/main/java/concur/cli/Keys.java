@@ -17,18 +17,29 @@ interface Keys extends AutoCloseable {
     /** The next key; {@link #QUIT} at the end of input, so a closed stdin never hangs a lesson. */
     char next() throws IOException;
 
+    /** A short answer typed after a key (a step number after {@code g}); empty at the end of input. */
+    String answer(String prompt) throws IOException;
+
     @Override
     void close() throws IOException;
 
     static Keys open(Context context) throws IOException {
-        return context.screen().tty() ? new TerminalKeys() : new LineKeys(context.in());
+        if (context.terminal().isPresent()) {
+            return new TerminalKeys(context.terminal().get(), false);
+        }
+        return context.screen().tty() ? new TerminalKeys(TerminalBuilder.builder().system(true).build(), true) : new LineKeys(context.in());
     }
 
-    /** Raw mode only while waiting for a key, so Ctrl-C during a run still stops concur and its example. */
+    /** Raw mode only while waiting for a key, so Ctrl-C during a run still stops the example. */
     final class TerminalKeys implements Keys {
-        private final Terminal terminal = TerminalBuilder.builder().system(true).build();
+        private final Terminal terminal;
+        private final boolean owned;
 
-        TerminalKeys() throws IOException {}
+        /** @param owned whether closing these keys closes the terminal (not the shell's own) */
+        TerminalKeys(Terminal terminal, boolean owned) {
+            this.terminal = terminal;
+            this.owned = owned;
+        }
 
         @Override
         public char next() throws IOException {
@@ -46,14 +57,41 @@ interface Keys extends AutoCloseable {
         }
 
         @Override
+        public String answer(String prompt) throws IOException {
+            terminal.writer().print(prompt);
+            terminal.writer().flush();
+            StringBuilder typed = new StringBuilder();
+            Attributes saved = terminal.enterRawMode();
+            try {
+                for (int c; (c = terminal.reader().read()) != -1 && c != '\r' && c != '\n' && c != 3; ) {
+                    if ((c == 127 || c == 8) && !typed.isEmpty()) {
+                        typed.setLength(typed.length() - 1);
+                        terminal.writer().print("\b \b");
+                    } else if (c >= ' ') {
+                        typed.append((char) c);
+                        terminal.writer().print((char) c);
+                    }
+                    terminal.writer().flush();
+                }
+            } finally {
+                terminal.setAttributes(saved);
+            }
+            terminal.writer().println();
+            return typed.toString().strip();
+        }
+
+        @Override
         public void close() throws IOException {
-            terminal.close();
+            if (owned) {
+                terminal.close();
+            }
         }
     }
 
-    /** Piped input: an empty line is Enter, otherwise the line's first letter. */
+    /** Piped input: an empty line is Enter, otherwise the line's first letter; {@code g3} is "go to step 3". */
     final class LineKeys implements Keys {
         private final BufferedReader reader;
+        private String rest = "";
 
         LineKeys(InputStream in) {
             this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -66,7 +104,22 @@ interface Keys extends AutoCloseable {
                 return QUIT;
             }
             String key = line.strip();
-            return key.isEmpty() ? NEXT : Character.toLowerCase(key.charAt(0));
+            if (key.isEmpty()) {
+                return NEXT;
+            }
+            rest = key.substring(1).strip();
+            return Character.toLowerCase(key.charAt(0));
+        }
+
+        @Override
+        public String answer(String prompt) throws IOException {
+            if (!rest.isEmpty()) {
+                String answer = rest;
+                rest = "";
+                return answer;
+            }
+            String line = reader.readLine();
+            return line == null ? "" : line.strip();
         }
 
         @Override

@@ -1,8 +1,18 @@
 package concur.cli;
 
 import concur.lesson.Catalog;
+import concur.shell.Shell;
+import concur.shell.ShellCompleter;
 import concur.view.Screen;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +38,7 @@ public final class Main implements Runnable {
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(new Context(Catalog.fromHome(), Screen.detect(), out, err, System.in), args);
+        int code = args.length == 0 ? shell(Catalog.fromHome(), err) : run(new Context(Catalog.fromHome(), Screen.detect(), out, err, System.in), args);
         out.flush();
         err.flush();
         // System.exit logs through System.Logger since JDK 21, which starts the logging framework:
@@ -40,7 +50,36 @@ public final class Main implements Runnable {
 
     /** Runs one command line; returns the exit status. */
     static int run(Context context, String... args) {
-        CommandLine line = new CommandLine(new Main(context).spec)
+        return commandLine(context).execute(args);
+    }
+
+    /** {@code concur} alone: the interactive shell on the system terminal. */
+    static int shell(Catalog catalog, PrintWriter err) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("concur").build()) {
+            PrintWriter screen = terminal.writer();
+            Shell.Commands commands = words -> run(new Context(catalog, Screen.of(terminal, System.getenv()), screen, screen,
+                    terminal.input(), Optional.of(terminal)), words.toArray(String[]::new));
+            CommandLine line = commandLine(new Context(catalog, Screen.plain(), screen, screen, terminal.input()));
+            Map<String, String> help = new LinkedHashMap<>();
+            line.getSubcommands().forEach((name, sub) -> help.put(name, sub.getCommandSpec().usageMessage().description()[0]));
+            List<String> runOptions = line.getSubcommands().get("run").getCommandSpec().options().stream().map(o -> o.longestName()).toList();
+            ShellCompleter completer = new ShellCompleter(catalog, List.copyOf(help.keySet()), runOptions);
+            return new Shell(terminal, help, completer, historyFile(), commands).loop();
+        } catch (IOException e) {
+            err.println("concur: cannot open the terminal for the shell: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+    }
+
+    /** {@code $XDG_DATA_HOME/concur/history}, else {@code ~/.local/share/concur/history}. */
+    private static Path historyFile() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("concur").resolve("history");
+    }
+
+    private static CommandLine commandLine(Context context) {
+        return new CommandLine(new Main(context).spec)
                 .addSubcommand(new CommandLine(new ListCommand(context).spec()))
                 .addSubcommand(new CommandLine(new LessonCommand(context).spec()))
                 .addSubcommand(new CommandLine(new RunCommand(context).spec()))
@@ -54,12 +93,11 @@ public final class Main implements Runnable {
                     }
                     throw e;
                 });
-        return line.execute(args);
     }
 
     @Override
     public void run() {
-        // `concur` alone: the shell comes later; for now, say what there is.
+        // Reached only from tests or the shell's `concur` with nothing after it: say what there is.
         spec.commandLine().usage(context.out());
     }
 

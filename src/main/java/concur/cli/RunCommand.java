@@ -31,13 +31,14 @@ final class RunCommand implements Callable<Integer> {
     private int repeat;
     private Duration timeout;
     private Path report;
+    private boolean timeline;
 
     RunCommand(Context context) {
         this.context = context;
         this.spec = Specs.command(this, "run", "Run lessons without stopping and check that every step's output matches.",
                 "Examples:",
                 "  concur run threads                  every step of one lesson",
-                "  concur run lessons/threads.md --step 2",
+                "  concur run lessons/threads.md --step 2 --timeline",
                 "  concur run --all                    what CI runs",
                 "  concur run --all --report target/concur.xml",
                 "  concur run threads --repeat 20      is the lesson stable?");
@@ -47,6 +48,7 @@ final class RunCommand implements Callable<Integer> {
         spec.addOption(OptionSpec.builder("--repeat").type(int.class).paramLabel("N").defaultValue("1")
                 .description("run every step N times and count the passes (default: ${DEFAULT-VALUE})").build());
         spec.addOption(Specs.timeout());
+        spec.addOption(Specs.flag("--timeline", "after each step, draw what each thread printed when (one row per thread)"));
         spec.addOption(Specs.option("--report", Path.class, "FILE.xml",
                 "also write the results as JUnit XML, which CI systems display: one test case per step"));
         Specs.exitCodes(spec);
@@ -65,6 +67,7 @@ final class RunCommand implements Callable<Integer> {
         repeat = Specs.value(spec, "--repeat", 1);
         timeout = Specs.value(spec, "--timeout", null);
         report = Specs.value(spec, "--report", null);
+        timeline = Specs.value(spec, "--timeline", false);
         if (all == !lessons.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "name a lesson, a lesson file, or --all");
         }
@@ -140,6 +143,9 @@ final class RunCommand implements Callable<Integer> {
             String firstFailure = null;
             for (int i = 0; i < repeat; i++) {
                 StepPlayer.Played played = repeat == 1 ? player.play(s) : player.check(s);
+                if (repeat == 1 && timeline) {
+                    player.timeline(played.run());
+                }
                 if (played.verdict().passed()) {
                     passes++;
                 } else if (firstFailure == null) {

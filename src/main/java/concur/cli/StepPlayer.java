@@ -11,6 +11,7 @@ import concur.run.RunResult;
 import concur.run.StepRunner;
 import concur.view.Screen;
 import concur.view.SideBySide;
+import concur.view.Timeline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,9 +33,10 @@ final class StepPlayer {
      * One run of a step.
      *
      * @param verdict how it went
+     * @param run     what the example printed, for the timeline
      * @param table   the aligned table and verdict as plain text, for reports
      */
-    record Played(Verdict verdict, String table) {}
+    record Played(Verdict verdict, RunResult run, String table) {}
 
     /** Runs the step with its output shown live, then the aligned table and the verdict. */
     Played play(Step step) throws CompileException, IOException {
@@ -44,7 +46,7 @@ final class StepPlayer {
         RunResult result = runner.run(step, view::live);
         Verdict verdict = Verdict.of(expectation, result, ExampleRunner.DEFAULT_LINE_LIMIT);
         view.finish(verdict, result);
-        return new Played(verdict, plainTable(step, verdict, result));
+        return new Played(verdict, result, plainTable(step, verdict, result));
     }
 
     /** Runs the step without showing it (for --repeat). */
@@ -52,7 +54,7 @@ final class StepPlayer {
         Consumer<OutputLine> ignore = line -> {};
         RunResult result = runner.run(step, ignore);
         Verdict verdict = Verdict.of(step.expectation().orElseThrow(), result, ExampleRunner.DEFAULT_LINE_LIMIT);
-        return new Played(verdict, plainTable(step, verdict, result));
+        return new Played(verdict, result, plainTable(step, verdict, result));
     }
 
     private static String plainTable(Step step, Verdict verdict, RunResult result) {
@@ -64,6 +66,14 @@ final class StepPlayer {
         table.header();
         table.finish(verdict, result);
         return verdict.summary() + "\n\n" + text;
+    }
+
+    /** The timeline of a run, under a heading, for the screen in use. */
+    void timeline(RunResult result) {
+        context.out().println();
+        context.out().println("Timeline");
+        Timeline.render(result, context.screen()).forEach(context.out()::println);
+        context.out().flush();
     }
 
     static String heading(Lesson lesson, Step step) {

@@ -37,6 +37,13 @@ public record Screen(boolean tty, boolean colour, int width) {
         return new Screen(tty && !dumb, colour, width);
     }
 
+    /** The shell's terminal: its own width, colours unless it is dumb or {@code NO_COLOR} is set. */
+    public static Screen of(org.jline.terminal.Terminal terminal, Map<String, String> env) {
+        boolean dumb = terminal.getType() == null || terminal.getType().startsWith("dumb") || "dumb".equals(env.get("TERM"));
+        int width = terminal.getWidth() > 0 ? terminal.getWidth() : 80;
+        return new Screen(!dumb, !dumb && env.get("NO_COLOR") == null, width);
+    }
+
     public static Screen detect() {
         return detect(System.getenv(), System.getProperty("concur.tty"), System.getProperty("concur.columns"));
     }

@@ -58,7 +58,7 @@ public final class SideBySide {
         List<Row> rows = verdict.match().rows();
         boolean redraw = screen.tty() && liveRows > 0 && liveRows <= MAX_REDRAW;
         if (redraw) {
-            out.print(Ansi.up(liveRows));
+            out.print("\r" + Ansi.up(liveRows)); // from column 0: a ^C echo may have moved the cursor
         }
         for (Row row : rows) {
             out.println((redraw ? Ansi.CLEAR_LINE : "") + format(row));

@@ -93,6 +93,13 @@ class CommandsTest {
         }
 
         @Test
+        void drawsATimelineAfterEachStepOnRequest() {
+            Outcome result = concur("run", FIXTURES + "passing.md", "--step", "1", "--timeline");
+
+            assertThat(result.out()).contains("Timeline").containsPattern("(?m)^worker +\\*").containsPattern("(?m)^main +");
+        }
+
+        @Test
         void needsALessonOrAll() {
             Outcome result = concur("run");
 
@@ -132,7 +139,7 @@ class CommandsTest {
             Outcome result = concurWithInput("\n\n\n", "lesson", FIXTURES + "passing.md");
 
             assertThat(result.code()).isZero();
-            assertThat(result.out()).contains("# A passing lesson").contains("step 3/3 · From a file").contains("End of passing.");
+            assertThat(result.out()).contains("A passing lesson\n═").contains("step 3/3 · From a file").contains("End of passing: 2 of 2 examples passed.");
         }
 
         @Test
@@ -149,6 +156,40 @@ class CommandsTest {
             Outcome result = concurWithInput("r\nq\n", "lesson", FIXTURES + "passing.md");
 
             assertThat(result.out().split("PASS", -1)).hasSize(3);
+        }
+
+        @Test
+        void showsWhereTheLearnerIsAndWhichKeysDoWhat() {
+            Outcome result = concurWithInput("q\n", "lesson", FIXTURES + "passing.md");
+
+            assertThat(result.out()).contains("passing · step 1/3 · passed 1")
+                    .contains("[Enter] next  [b] back  [r] run again  [s] source  [h] hint  [p] Python  [t] timeline");
+        }
+
+        @Test
+        void showsTheSourceThePythonNoteAndTheTimelineOnRequest() {
+            Outcome result = concurWithInput("s\np\nt\nq\n", "lesson", FIXTURES + "passing.md");
+
+            assertThat(result.out()).containsPattern("1 . public class Hello \\{")
+                    .contains("Python: the same with threading.Thread.")
+                    .contains("Timeline on.")
+                    .containsPattern("(?m)^worker +\\*");
+        }
+
+        @Test
+        void jumpsToAStepAndGoesBack() {
+            Outcome result = concurWithInput("g3\nb\nq\n", "lesson", FIXTURES + "passing.md");
+
+            String out = result.out();
+            assertThat(out.indexOf("step 3/3 · From a file")).isPositive();
+            assertThat(out.lastIndexOf("step 2/3 · Prose only")).isGreaterThan(out.indexOf("step 3/3 · From a file"));
+        }
+
+        @Test
+        void refusesAStepThatDoesNotExist() {
+            Outcome result = concurWithInput("g9\nq\n", "lesson", FIXTURES + "passing.md");
+
+            assertThat(result.out()).contains("There is no such step; the steps are 1 to 3.");
         }
 
         @Test

@@ -195,7 +195,7 @@ class ProcessesLessonTest {
 
     private static void assertNothingLeftSince(Snapshot before) throws InterruptedException {
         awaitGone(() -> newDescendants(before), "new descendants of the test JVM");
-        awaitGone(ProcessesLessonTest::processesOfThisLesson, "processes running this lesson's classes from this test's cache");
+        awaitGone(() -> newProcessesOfThisLesson(before), "processes running this lesson's classes from this test's cache");
         awaitGone(() -> newChannels(before), "pipes or sockets the step opened in the test JVM");
     }
 
@@ -218,17 +218,22 @@ class ProcessesLessonTest {
                 .toList();
     }
 
+    private static List<String> newProcessesOfThisLesson(Snapshot before) {
+        return processesOfThisLesson()
+                .filter(process -> !before.lessonProcesses().contains(process.pid()))
+                .map(ProcessesLessonTest::describe)
+                .toList();
+    }
+
     /** Any process on the machine whose command line names this test's cache and one of the lesson's classes. */
-    private static List<String> processesOfThisLesson() {
+    private static Stream<ProcessHandle> processesOfThisLesson() {
         String cacheDir = cache.toAbsolutePath().toString();
         return ProcessHandle.allProcesses()
                 .filter(ProcessHandle::isAlive)
                 .filter(process -> {
                     String commandLine = commandLine(process);
                     return commandLine.contains(cacheDir) && exampleClasses.stream().anyMatch(commandLine::contains);
-                })
-                .map(ProcessesLessonTest::describe)
-                .toList();
+                });
     }
 
     private static String commandLine(ProcessHandle process) {
@@ -290,11 +295,16 @@ class ProcessesLessonTest {
         return channels;
     }
 
-    /** What existed before a step: the test JVM's descendants and its open pipes and sockets. */
-    private record Snapshot(Set<Long> descendants, Set<String> channels) {
+    /**
+     * What existed before a step: the test JVM's descendants, the lesson's processes (none, unless an
+     * earlier test already failed), and the test JVM's open pipes and sockets. A step is blamed only
+     * for what it added.
+     */
+    private record Snapshot(Set<Long> descendants, Set<Long> lessonProcesses, Set<String> channels) {
         static Snapshot take() {
             return new Snapshot(
                     ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet()),
+                    processesOfThisLesson().map(ProcessHandle::pid).collect(Collectors.toSet()),
                     openChannels());
         }
     }

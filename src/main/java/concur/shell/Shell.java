@@ -1,0 +1,108 @@
+package concur.shell;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
+/**
+ * {@code concur} with no arguments: a {@code concur>} prompt with completion and history, where
+ * every command of the CLI can be typed. Ctrl-C stops a running example and returns here; Ctrl-D or
+ * {@code exit} leaves.
+ */
+public final class Shell {
+    /** Runs one command line of the CLI on the shell's terminal and returns its exit status. */
+    public interface Commands {
+        int execute(List<String> words);
+    }
+
+    private final Terminal terminal;
+    private final Map<String, String> help;
+    private final LineReader reader;
+    private final Commands commands;
+
+    /**
+     * @param help     each command's name and its one-line description, in the order to show them
+     * @param history  the file that keeps typed lines across sessions
+     */
+    public Shell(Terminal terminal, Map<String, String> help, ShellCompleter completer, Path history, Commands commands) {
+        this.terminal = terminal;
+        this.help = help;
+        this.commands = commands;
+        this.reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("concur")
+                .completer(completer)
+                .variable(LineReader.HISTORY_FILE, history)
+                .variable(LineReader.HISTORY_SIZE, 1_000)
+                .build();
+    }
+
+    /** Reads and runs commands until Ctrl-D or {@code exit}; returns the status of the last command. */
+    public int loop() {
+        PrintWriter out = terminal.writer();
+        out.println("concur: type 'help' for the commands, Tab to complete, Ctrl-D to leave.");
+        out.flush();
+        int status = 0;
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine("concur> ");
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C at the prompt clears the line, as in any shell
+            } catch (EndOfFileException e) {
+                break;
+            }
+            List<String> words = reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
+            if (words.isEmpty()) {
+                continue;
+            }
+            String first = words.get(0);
+            if (first.equals("exit") || first.equals("quit")) {
+                break;
+            }
+            if (first.equals("help") && words.size() == 1) {
+                printHelp(out);
+                continue;
+            }
+            status = runInterruptibly(first.equals("concur") ? words.subList(1, words.size()) : words);
+        }
+        save();
+        return status;
+    }
+
+    /** Ctrl-C while a command runs interrupts it (the runner then kills the example) instead of concur. */
+    private int runInterruptibly(List<String> words) {
+        Thread worker = Thread.currentThread();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> worker.interrupt());
+        try {
+            return commands.execute(words);
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+            Thread.interrupted(); // a Ctrl-C that came as the command ended must not hit the next one
+            terminal.writer().flush();
+        }
+    }
+
+    private void printHelp(PrintWriter out) {
+        int width = help.keySet().stream().mapToInt(String::length).max().orElse(0);
+        help.forEach((name, description) -> out.println("  " + name + " ".repeat(width - name.length() + 2) + description));
+        out.println("  " + "help" + " ".repeat(Math.max(2, width - 2)) + "this list; COMMAND --help tells more");
+        out.println("  " + "exit" + " ".repeat(Math.max(2, width - 2)) + "leave (or Ctrl-D)");
+        out.flush();
+    }
+
+    private void save() {
+        try {
+            reader.getHistory().save();
+        } catch (IOException e) {
+            terminal.writer().println("concur: could not save the history: " + e.getMessage());
+        }
+    }
+}

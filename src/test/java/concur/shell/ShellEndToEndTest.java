@@ -1,0 +1,150 @@
+package concur.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shell in a real terminal: tmux runs {@code concur}, send-keys types, capture-pane reads the
+ * screen, and the assertions are about what a person would see. {@code .ci/run} installs tmux.
+ */
+class ShellEndToEndTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path home;
+
+    private final String socket = "concur-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+
+    @BeforeEach
+    void startConcurInTmux() throws Exception {
+        assumeTrue(tmuxInstalled(), "tmux is not installed (.ci/run installs it)");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = String.join(" ", "cd", Path.of("").toAbsolutePath().toString(), "&&", "XDG_DATA_HOME=" + home, "TERM=xterm-256color",
+                java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "-Dconcur.home=.", "-Dconcur.cache=" + System.getProperty("concur.cache", "target/example-cache"),
+                "concur.cli.Main");
+        tmux("new-session", "-d", "-s", "concur", "-x", "110", "-y", "40", command);
+        awaitScreen("concur>"); // capture-pane trims the prompt's trailing space
+    }
+
+    @AfterEach
+    void stopTmux() throws Exception {
+        if (tmuxInstalled()) {
+            tmux("kill-server");
+        }
+    }
+
+    @Test
+    void tabCompletesALessonName() throws Exception {
+        keys("lesson th", "Tab");
+
+        assertThat(awaitScreen("concur> lesson threads")).contains("concur> lesson threads");
+    }
+
+    @Test
+    void runsAStepAndShowsItsVerdict() throws Exception {
+        keys("run src/test/resources/fixtures/passing.md --step 1", "Enter");
+
+        String screen = awaitScreen("1 of 1 steps matched");
+        assertThat(screen).contains("hello from worker").contains("PASS  matched in");
+        assertThat(screen.strip()).endsWith("concur>");
+    }
+
+    @Test
+    void ctrlCStopsTheRunningExampleAndItsProcessesAndReturnsToThePrompt() throws Exception {
+        Path pids = Path.of("target/hangs.pids");
+        Files.deleteIfExists(pids);
+        keys("run src/test/resources/fixtures/hangs.md", "Enter");
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!Files.exists(pids) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(pids).as("the example started").exists();
+
+        keys("C-c");
+
+        String screen = awaitScreen("steps matched");
+        assertThat(screen).contains("FAIL  stopped before it finished");
+        assertThat(screen.strip()).endsWith("concur>");
+        for (String pid : Files.readString(pids).split(" ")) {
+            assertThat(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false))
+                    .as("process " + pid + " is gone").isFalse();
+        }
+        Files.deleteIfExists(pids);
+    }
+
+    @Test
+    void helpListsTheCommandsAndCtrlDLeaves() throws Exception {
+        keys("help", "Enter");
+        assertThat(awaitScreen("exit")).contains("list", "lesson", "run", "completion");
+
+        keys("C-d");
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (sessionAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(sessionAlive()).as("concur left on Ctrl-D").isFalse();
+        assertThat(home.resolve("concur/history")).content().contains("help");
+    }
+
+    private void keys(String... keys) throws Exception {
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", "concur"));
+        args.addAll(Arrays.asList(keys));
+        tmux(args.toArray(String[]::new));
+    }
+
+    /** The screen once it contains {@code text} (whole pane, trailing blank lines trimmed). */
+    private String awaitScreen(String text) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        String screen = "";
+        while (System.nanoTime() < deadline) {
+            screen = tmux("capture-pane", "-p", "-t", "concur");
+            if (screen.contains(text)) {
+                return screen;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the screen never showed \"" + text + "\"; it shows:\n" + screen);
+    }
+
+    private boolean sessionAlive() throws Exception {
+        return run(List.of("tmux", "-L", socket, "has-session", "-t", "concur")).exitCode == 0;
+    }
+
+    private String tmux(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+        command.addAll(Arrays.asList(args));
+        return run(command).output;
+    }
+
+    private record Result(int exitCode, String output) {}
+
+    private static Result run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(10, TimeUnit.SECONDS);
+        return new Result(process.exitValue(), output);
+    }
+
+    private static boolean tmuxInstalled() {
+        try {
+            return run(List.of("tmux", "-V")).exitCode == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
