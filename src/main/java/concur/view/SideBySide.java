@@ -23,6 +23,8 @@ public final class SideBySide {
     private static final int THREAD_WIDTH = 14;
     private static final int TIME_WIDTH = 7;
     private static final String LEGEND = "= matched   x differs   - missing   + extra";
+    /** Narrower than this, the expected line goes under the output instead of beside it. */
+    static final int STACK_BELOW = 80;
 
     private final Screen screen;
     private final PrintWriter out;
@@ -36,6 +38,11 @@ public final class SideBySide {
     }
 
     public void header() {
+        if (stacked()) {
+            out.println(Ansi.BOLD.apply((cell("", 2) + cell("thread", THREAD_WIDTH) + "output (expected below when it differs)").stripTrailing(), screen));
+            out.flush();
+            return;
+        }
         String row = cell("", 2) + (screen.tty() ? cell("time", TIME_WIDTH) : "") + cell("thread", THREAD_WIDTH)
                 + cell("output", leftWidth()) + separator() + "expected";
         out.println(Ansi.BOLD.apply(row.stripTrailing(), screen));
@@ -47,8 +54,12 @@ public final class SideBySide {
         if (!screen.tty()) {
             return;
         }
-        String guess = liveRows < expected.size() ? expected.get(liveRows) : "";
-        out.println(format(' ', null, line, guess));
+        if (stacked()) {
+            out.println((cell("", 2) + cell(threadOf(line), THREAD_WIDTH) + fit(line.text(), screen.width() - 2 - THREAD_WIDTH)).stripTrailing());
+        } else {
+            String guess = liveRows < expected.size() ? expected.get(liveRows) : "";
+            out.println(format(' ', null, line, guess));
+        }
         out.flush();
         liveRows++;
     }
@@ -61,7 +72,9 @@ public final class SideBySide {
             out.print("\r" + Ansi.up(liveRows)); // from column 0: a ^C echo may have moved the cursor
         }
         for (Row row : rows) {
-            out.println((redraw ? Ansi.CLEAR_LINE : "") + format(row));
+            for (String line : (stacked() ? stackedRow(row) : List.of(format(row)))) {
+                out.println((redraw ? Ansi.CLEAR_LINE : "") + line);
+            }
         }
         if (redraw) {
             for (int i = rows.size(); i < liveRows; i++) {
@@ -87,6 +100,33 @@ public final class SideBySide {
         out.flush();
     }
 
+    private boolean stacked() {
+        return screen.width() < STACK_BELOW;
+    }
+
+    /** The output line, and under it the expected line where the two differ in text. */
+    private List<String> stackedRow(Row row) {
+        char mark = symbol(row.mark());
+        Ansi colour = colourOf(row.mark());
+        String text = row.actual().map(OutputLine::text).orElse("");
+        String thread = row.actual().map(SideBySide::threadOf).orElse("expected");
+        String first = (cell(String.valueOf(mark), 2) + cell(thread, THREAD_WIDTH) + fit(text, screen.width() - 2 - THREAD_WIDTH)).stripTrailing();
+        if (row.actual().isEmpty()) {
+            first = (cell(String.valueOf(mark), 2) + cell(thread, THREAD_WIDTH) + fit(row.expected().orElse(""), screen.width() - 2 - THREAD_WIDTH)).stripTrailing();
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(colour == null ? first : colour.apply(first, screen));
+        if (row.actual().isPresent() && row.expected().isPresent() && !row.expected().get().equals(text)) {
+            String second = (cell("", 2) + cell("  expected", THREAD_WIDTH) + fit(row.expected().get(), screen.width() - 2 - THREAD_WIDTH)).stripTrailing();
+            lines.add(Ansi.DIM.apply(second, screen));
+        }
+        return lines;
+    }
+
+    private static String threadOf(OutputLine line) {
+        return line.thread() + (line.source() == OutputLine.Source.STDERR ? ":err" : "");
+    }
+
     private String format(Row row) {
         String expectedText = row.expected().orElse("");
         return row.actual()
@@ -100,7 +140,7 @@ public final class SideBySide {
         if (screen.tty()) {
             time = line == null ? "" : String.format(Locale.ROOT, "%.2fs", line.elapsed().toNanos() / 1e9);
         }
-        String thread = line == null ? "" : line.thread() + (line.source() == OutputLine.Source.STDERR ? ":err" : "");
+        String thread = line == null ? "" : threadOf(line);
         String actual = line == null ? "" : line.text();
         String row = cell(String.valueOf(mark), 2) + (screen.tty() ? cell(time, TIME_WIDTH) : "")
                 + cell(thread, THREAD_WIDTH) + cell(actual, leftWidth()) + separator() + fit(expectedText, rightWidth());

@@ -70,6 +70,21 @@ class SideBySideTest {
     }
 
     @Test
+    void aNarrowScreenStacksTheExpectedLineUnderTheOutputWhereTheyDiffer() throws Exception {
+        String shown = show(new Screen(false, false, 60), List.of("one", "count {int}", "three"),
+                List.of(OutputLine.out(5, "main", "one"), OutputLine.out(9, "main", "count 2"), OutputLine.out(9, "main", "THREE")),
+                new Outcome.Exited(0));
+
+        assertThat(shown.lines().toList()).contains(
+                "= main          one",
+                "= main          count 2",
+                "    expected    count {int}",
+                "x main          THREE",
+                "    expected    three");
+        assertThat(shown.lines()).allMatch(line -> line.length() <= 60);
+    }
+
+    @Test
     void longLinesAreCutToTheirColumn() {
         assertThat(SideBySide.fit("abcdefghij", 5)).isEqualTo("abcd…");
         assertThat(SideBySide.fit("abc", 5)).isEqualTo("abc");
