@@ -1,12 +1,11 @@
 package concur.run;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -60,7 +59,6 @@ public final class ExampleRunner {
 
     /** Runs the example; {@code live} sees each kept line as it arrives (from reader threads). */
     public RunResult run(CompiledExample example, RunSpec spec, Consumer<OutputLine> live) throws IOException {
-        OutputCollector output = new OutputCollector(lineLimit, live);
         List<String> prefix = ProcessTree.ownGroupPrefix();
         boolean ownGroup = !prefix.isEmpty();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -74,18 +72,21 @@ public final class ExampleRunner {
 
             Process process = new ProcessBuilder(command).start();
             process.getOutputStream().close(); // an example that reads stdin sees its end, not a hang
-            Clock clock = new Clock(System.nanoTime());
-            TagReader tags = new TagReader(server, process, output, clock);
+            RunClock clock = new RunClock(System.nanoTime());
+            OutputCollector output = new OutputCollector(lineLimit, live, clock);
+            RawStream rawOut = new RawStream(process.getInputStream(), output, clock);
+            RawStream rawErr = new RawStream(process.getErrorStream(), output, clock);
+            TagReader tags = new TagReader(server, process, output, clock, List.of(rawOut, rawErr));
             List<Thread> readers = List.of(
                     Thread.ofVirtual().name("concur-tags").start(tags::run),
-                    Thread.ofVirtual().name("concur-raw-out").start(() -> readRaw(process.getInputStream(), output, clock)),
-                    Thread.ofVirtual().name("concur-raw-err").start(() -> readRaw(process.getErrorStream(), output, clock)));
+                    Thread.ofVirtual().name("concur-raw-out").start(() -> rawOut.pump(process)),
+                    Thread.ofVirtual().name("concur-raw-err").start(() -> rawErr.pump(process)));
             Thread cleanup = new Thread(() -> ProcessTree.kill(process.toHandle(), ownGroup), "concur-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C in `concur run` must not leave the example behind
             try {
                 Outcome outcome = await(process, spec.timeout(), tags, ownGroup);
                 joinAll(readers);
-                Duration total = tags.end().orElseGet(clock::elapsed);
+                Duration total = tags.end().orElseGet(clock::now);
                 return new RunResult(output.kept(), output.total(), output.last(), total, outcome);
             } finally {
                 ProcessTree.kill(process.toHandle(), ownGroup);
@@ -130,31 +131,77 @@ public final class ExampleRunner {
         }
     }
 
-    /** Bytes that did not pass through the harness: a grandchild's inherited stdout, or the JVM's own errors. */
-    private static void readRaw(InputStream stream, OutputCollector output, Clock clock) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                output.add(new OutputLine(clock.elapsed(), OutputLine.UNKNOWN_THREAD, OutputLine.Source.UNTAGGED, line));
+    /**
+     * One of the child's own pipes: bytes that did not pass through the harness (a grandchild's
+     * inherited stdout, or the JVM's own errors). It is read only under its lock, and drained just
+     * before each tagged line is recorded, so a grandchild's output lands before the lines its parent
+     * printed after it, whichever reader thread the scheduler favours.
+     */
+    private static final class RawStream {
+        private final InputStream in;
+        private final OutputCollector output;
+        private final RunClock clock;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private boolean ended;
+
+        RawStream(InputStream in, OutputCollector output, RunClock clock) {
+            this.in = in;
+            this.output = output;
+            this.clock = clock;
+        }
+
+        /** Takes whatever has arrived, without blocking: also just before each tagged line is recorded. */
+        synchronized void drain() {
+            try {
+                for (int n; !ended && (n = in.available()) > 0; ) {
+                    accept(in.readNBytes(Math.min(n, 1 << 16)));
+                }
+            } catch (IOException e) {
+                end();
             }
-        } catch (IOException e) {
-            // the process is gone; what it printed has been read
-        }
-    }
-
-    /** Time since the harness started main: the harness's own clock for tagged lines, ours for the rest. */
-    private static final class Clock {
-        private volatile long origin;
-
-        Clock(long origin) {
-            this.origin = origin;
         }
 
-        void startedAt(long nanos) {
-            origin = nanos;
+        /** Polls while the process lives (so {@link #drain} never races a blocked read), then reads to the end. */
+        void pump(Process process) {
+            try {
+                while (process.isAlive()) {
+                    drain();
+                    Thread.sleep(2);
+                }
+                synchronized (this) {
+                    byte[] rest = in.readAllBytes(); // returns once the process group is gone
+                    accept(rest);
+                    end();
+                }
+            } catch (IOException | InterruptedException e) {
+                synchronized (this) {
+                    end();
+                }
+            }
         }
 
-        Duration elapsed() {
-            return Duration.ofNanos(Math.max(0, System.nanoTime() - origin));
+        private void accept(byte[] bytes) {
+            for (byte b : bytes) {
+                if (b == '\n') {
+                    emit();
+                } else if (b != '\r') {
+                    line.write(b);
+                }
+            }
+        }
+
+        private void emit() {
+            long arrival = System.nanoTime();
+            output.addUntagged(new OutputLine(clock.at(arrival), OutputLine.UNKNOWN_THREAD, OutputLine.Source.UNTAGGED,
+                    line.toString(StandardCharsets.UTF_8)), arrival);
+            line.reset();
+        }
+
+        private void end() {
+            if (!ended && line.size() > 0) {
+                emit();
+            }
+            ended = true;
         }
     }
 
@@ -163,16 +210,18 @@ public final class ExampleRunner {
         private final ServerSocket server;
         private final Process process;
         private final OutputCollector output;
-        private final Clock clock;
+        private final RunClock clock;
         private final CompletableFuture<String> dump = new CompletableFuture<>();
         private final CompletableFuture<OutputStream> requests = new CompletableFuture<>();
+        private final List<RawStream> raw;
         private volatile Duration end;
 
-        TagReader(ServerSocket server, Process process, OutputCollector output, Clock clock) {
+        TagReader(ServerSocket server, Process process, OutputCollector output, RunClock clock, List<RawStream> raw) {
             this.server = server;
             this.process = process;
             this.output = output;
             this.clock = clock;
+            this.raw = raw;
         }
 
         void run() {
@@ -213,9 +262,13 @@ public final class ExampleRunner {
                     byte[] text = new byte[in.readInt()];
                     in.readFully(text);
                     switch (type) {
-                        case Harness.START -> clock.startedAt(System.nanoTime());
-                        case Harness.LINE -> output.add(new OutputLine(Duration.ofNanos(nanos), thread,
-                                OutputLine.Source.values()[source], new String(text, StandardCharsets.UTF_8)));
+                        case Harness.START -> clock.observe(nanos);
+                        case Harness.LINE -> {
+                            clock.observe(nanos);
+                            raw.forEach(RawStream::drain); // what a grandchild wrote before this line goes first
+                            output.add(new OutputLine(Duration.ofNanos(nanos), thread,
+                                    OutputLine.Source.values()[source], new String(text, StandardCharsets.UTF_8)));
+                        }
                         case Harness.DUMP -> dump.complete(new String(text, StandardCharsets.UTF_8));
                         case Harness.END -> end = Duration.ofNanos(nanos);
                         default -> throw new IOException("unknown record " + type + " from the harness");

@@ -211,6 +211,7 @@ public final class Harness {
         private final DataOutputStream out;
         private final long start;
         private boolean dirty;
+        private boolean burst;
         private volatile boolean closing;
 
         Channel(Socket socket, long start) throws IOException {
@@ -231,7 +232,13 @@ public final class Harness {
                 out.writeUTF(thread.length() > 200 ? thread.substring(0, 200) : thread);
                 out.writeInt(bytes.length);
                 out.write(bytes);
-                if (!dirty) {
+                if (!dirty && type == LINE && !burst) {
+                    // The channel was idle: send now, so the line reaches concur before anything a
+                    // grandchild writes next. In a burst of lines the flusher batches them instead.
+                    out.flush();
+                    burst = true;
+                    notifyAll();
+                } else if (!dirty) {
                     dirty = true;
                     notifyAll();
                 }
@@ -258,8 +265,15 @@ public final class Harness {
             try {
                 while (true) {
                     synchronized (this) {
-                        while (!dirty) {
+                        while (!dirty && !burst) {
                             wait();
+                        }
+                        if (!dirty) {
+                            wait(2); // a burst ends after 2 ms without a line
+                            if (!dirty) {
+                                burst = false;
+                                continue;
+                            }
                         }
                     }
                     flush();

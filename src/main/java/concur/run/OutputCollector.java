@@ -16,16 +16,34 @@ final class OutputCollector {
 
     private final int limit;
     private final Consumer<OutputLine> live;
-    private final List<OutputLine> kept = new ArrayList<>();
+    private final List<Kept> kept = new ArrayList<>();
     private final Deque<OutputLine> last = new ArrayDeque<>();
     private long total;
 
-    OutputCollector(int limit, Consumer<OutputLine> live) {
+    private final RunClock clock;
+
+    /** @param clock maps concur's clock onto the harness's; null where only tagged lines are collected */
+    OutputCollector(int limit, Consumer<OutputLine> live, RunClock clock) {
         this.limit = limit;
         this.live = live;
+        this.clock = clock;
     }
 
+    /** A tagged line, stamped by the harness with the time it was printed. */
     synchronized void add(OutputLine line) {
+        add(line, 0);
+    }
+
+    /**
+     * An untagged line, which reached concur at {@code arrival} (concur's clock). Such bytes carry no
+     * time of their own, so they keep their place in the order of arrival: the runner reads them just
+     * before each tagged line, so what a grandchild wrote before its parent printed comes first.
+     */
+    synchronized void addUntagged(OutputLine line, long arrival) {
+        add(line, arrival);
+    }
+
+    private void add(OutputLine line, long arrival) {
         if (line.text().length() > MAX_LINE_CHARS) {
             int cut = line.text().length() - MAX_LINE_CHARS;
             line = new OutputLine(line.elapsed(), line.thread(), line.source(),
@@ -33,7 +51,7 @@ final class OutputCollector {
         }
         total++;
         if (kept.size() < limit) {
-            kept.add(placeFor(line), line);
+            kept.add(new Kept(line, arrival));
             live.accept(line);
         }
         last.addLast(line);
@@ -42,25 +60,18 @@ final class OutputCollector {
         }
     }
 
-    /**
-     * Tagged lines reach concur a little later than bytes written straight to the child's stdout; a
-     * tagged line goes before untagged lines that arrived first but were printed after it.
-     */
-    private int placeFor(OutputLine line) {
-        int at = kept.size();
-        if (line.source() == OutputLine.Source.UNTAGGED) {
-            return at;
+    /** The kept lines in the order they were printed, untagged ones timed by the clock's best estimate. */
+    synchronized List<OutputLine> kept() {
+        List<OutputLine> lines = new ArrayList<>(kept.size());
+        for (Kept k : kept) {
+            OutputLine l = k.line();
+            boolean untagged = l.source() == OutputLine.Source.UNTAGGED && clock != null;
+            lines.add(untagged ? new OutputLine(clock.at(k.arrival()), l.thread(), l.source(), l.text()) : l);
         }
-        while (at > 0 && kept.get(at - 1).source() == OutputLine.Source.UNTAGGED
-                && kept.get(at - 1).elapsed().compareTo(line.elapsed()) > 0) {
-            at--;
-        }
-        return at;
+        return lines;
     }
 
-    synchronized List<OutputLine> kept() {
-        return List.copyOf(kept);
-    }
+    private record Kept(OutputLine line, long arrival) {}
 
     synchronized List<OutputLine> last() {
         return List.copyOf(last);

@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Kills an example with everything it started.
@@ -19,7 +16,7 @@ import java.util.concurrent.TimeoutException;
  * no longer shows up as a descendant. So on Linux the example starts in a session of its own (via
  * {@code setsid}), and everything left in its process group is killed too.
  */
-final class ProcessTree {
+public final class ProcessTree {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final Path PROC = Path.of("/proc");
 
@@ -30,7 +27,7 @@ final class ProcessTree {
         return Files.isExecutable(SETSID) && Files.isDirectory(PROC) ? List.of(SETSID.toString()) : List.of();
     }
 
-    /** Kills the root, its descendants and every process still in its group; waits briefly for them to go. */
+    /** Kills the root, its descendants and every process still in its group; waits up to 2 s for them to go. */
     static void kill(ProcessHandle root, boolean ownGroup) {
         List<ProcessHandle> doomed = new ArrayList<>();
         root.descendants().forEach(doomed::add);
@@ -39,13 +36,42 @@ final class ProcessTree {
             doomed.addAll(inGroup(root.pid()));
         }
         doomed.forEach(ProcessHandle::destroyForcibly);
-        CompletableFuture<?>[] exits = doomed.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+        // Wait even when this thread was interrupted (Ctrl-C): the caller relies on everything being gone.
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         try {
-            CompletableFuture.allOf(exits).get(2, TimeUnit.SECONDS);
+            while (doomed.stream().anyMatch(ProcessTree::running) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // SIGKILL was sent; a process stuck in the kernel goes when the kernel lets it
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether the process with this id still runs (see {@link #running(ProcessHandle)}). */
+    public static boolean running(long pid) {
+        return ProcessHandle.of(pid).map(ProcessTree::running).orElse(false);
+    }
+
+    /**
+     * Alive and not a zombie: a killed orphan stays a zombie until init reaps it, which in some
+     * containers takes a second, and it can do no harm meanwhile.
+     */
+    public static boolean running(ProcessHandle process) {
+        return process.isAlive() && !state(process.pid()).equals("Z");
+    }
+
+    /** Field 3 of /proc/PID/stat (R, S, D, Z, ...), or "" where there is no /proc. */
+    private static String state(long pid) {
+        try {
+            String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

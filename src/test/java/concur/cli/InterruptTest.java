@@ -2,11 +2,11 @@ package concur.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import concur.run.ProcessTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +36,7 @@ class InterruptTest {
 
             assertThat(concur.waitFor(20, TimeUnit.SECONDS)).as("concur stops on Ctrl-C").isTrue();
             for (long pid : pids) {
-                Optional<ProcessHandle> process = ProcessHandle.of(pid);
-                assertThat(process.map(ProcessHandle::isAlive).orElse(false)).as("process " + pid + " is gone").isFalse();
+                assertThat(ProcessTree.running(pid)).as("process " + pid + " is gone").isFalse();
             }
         } finally {
             concur.destroyForcibly();

@@ -6,6 +6,7 @@ import concur.run.ExampleCompiler;
 import concur.run.ExampleRunner;
 import concur.run.OutputLine;
 import concur.run.Outcome;
+import concur.run.ProcessTree;
 import concur.run.RunResult;
 import concur.run.StepRunner;
 import java.io.IOException;
@@ -122,7 +123,7 @@ class ProcessesLessonTest {
                     : OptionalLong.empty();
             assertNothingLeftSince(before);
             if (stubborn.isPresent()) {
-                assertThat(ProcessHandle.of(stubborn.getAsLong()).filter(ProcessHandle::isAlive))
+                assertThat(ProcessHandle.of(stubborn.getAsLong()).filter(ProcessTree::running))
                         .as("stubborn child %d after the time limit", stubborn.getAsLong()).isEmpty();
                 return;
             }
@@ -158,7 +159,7 @@ class ProcessesLessonTest {
         });
         assertThat(stubbornIsSleeping.await(60, TimeUnit.SECONDS)).as("the stubborn child started").isTrue();
         long pid = stubbornPid.get();
-        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("stubborn child %d before the interrupt", pid).isPresent();
+        assertThat(ProcessHandle.of(pid).filter(ProcessTree::running)).as("stubborn child %d before the interrupt", pid).isPresent();
 
         stepThread.interrupt(); // what Ctrl-C in `concur lesson` does to the thread that runs the step
         stepThread.join(Duration.ofSeconds(30));
@@ -166,7 +167,7 @@ class ProcessesLessonTest {
         assertThat(stepThread.isAlive()).as("the step returned after the interrupt").isFalse();
         assertThat(outcome.get()).isInstanceOfSatisfying(RunResult.class,
                 result -> assertThat(result.outcome()).isInstanceOf(Outcome.Interrupted.class));
-        awaitGone(() -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive).stream().map(ProcessesLessonTest::describe).toList(),
+        awaitGone(() -> ProcessHandle.of(pid).filter(ProcessTree::running).stream().map(ProcessesLessonTest::describe).toList(),
                 "stubborn child after the interrupt");
         assertNothingLeftSince(before);
     }
@@ -212,7 +213,7 @@ class ProcessesLessonTest {
 
     private static List<String> newDescendants(Snapshot before) {
         return ProcessHandle.current().descendants()
-                .filter(ProcessHandle::isAlive)
+                .filter(ProcessTree::running)
                 .filter(process -> !before.descendants().contains(process.pid()))
                 .map(ProcessesLessonTest::describe)
                 .toList();
@@ -229,7 +230,7 @@ class ProcessesLessonTest {
     private static Stream<ProcessHandle> processesOfThisLesson() {
         String cacheDir = cache.toAbsolutePath().toString();
         return ProcessHandle.allProcesses()
-                .filter(ProcessHandle::isAlive)
+                .filter(ProcessTree::running)
                 .filter(process -> {
                     String commandLine = commandLine(process);
                     return commandLine.contains(cacheDir) && exampleClasses.stream().anyMatch(commandLine::contains);

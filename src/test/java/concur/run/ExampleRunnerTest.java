@@ -7,7 +7,6 @@ import concur.lesson.Example;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -143,8 +142,7 @@ class ExampleRunnerTest {
         assertThat(result.lastLines()).extracting(OutputLine::text).anyMatch(t -> t.startsWith("pid "));
         String[] words = result.lines().get(0).text().split(" ");
         for (String pid : List.of(words[1], words[3])) {
-            assertThat(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive)).as("process " + pid).isIn(
-                    Optional.empty(), Optional.of(false));
+            assertThat(ProcessTree.running(Long.parseLong(pid))).as("process " + pid + " runs").isFalse();
         }
     }
 
@@ -160,7 +158,7 @@ class ExampleRunnerTest {
                 """, Duration.ofSeconds(20));
 
         long orphan = Long.parseLong(result.lines().get(0).text());
-        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).isIn(Optional.empty(), Optional.of(false));
+        assertThat(ProcessTree.running(orphan)).as("the orphan runs").isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package concur.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import concur.run.ProcessTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,8 +82,7 @@ class ShellEndToEndTest {
         assertThat(screen).contains("FAIL  stopped before it finished");
         assertThat(screen.strip()).endsWith("concur>");
         for (String pid : Files.readString(pids).split(" ")) {
-            assertThat(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false))
-                    .as("process " + pid + " is gone").isFalse();
+            assertThat(ProcessTree.running(Long.parseLong(pid))).as("process " + pid + " is gone").isFalse();
         }
         Files.deleteIfExists(pids);
     }
