@@ -1,0 +1,191 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Step 7: one echo service, three servers: one thread with blocking calls, one thread with an
+ * event loop (a Selector), and one virtual thread per connection. Four clients visit each.
+ */
+public class EchoServers {
+
+    static final int CLIENTS = 4;
+    static final Duration PAUSE = Duration.ofMillis(500); // each client pauses this long between its two lines
+
+    /** The names of the threads that answered during one visit. */
+    static final Set<String> answeredBy = ConcurrentHashMap.newKeySet();
+
+    /** Set by main to end the event loop. (Not interrupt(): that would also close a channel in use.) */
+    static volatile boolean stopping;
+
+    public static void main(String[] args) throws Exception {
+        System.out.println("== one thread, blocking calls ==");
+        try (ServerSocket listener = listen()) {
+            // serve() runs right in the accept loop: the next client is accepted when this one has gone.
+            Thread.ofPlatform().name("blocking").start(() -> acceptLoop(listener, EchoServers::serve));
+            visit(listener.getLocalPort());
+        } // closing the listener ends the accept loop
+
+        System.out.println("== one thread, event loop ==");
+        try (ServerSocketChannel listener = ServerSocketChannel.open(); Selector selector = Selector.open()) {
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Thread loop = Thread.ofPlatform().name("event-loop").start(() -> eventLoop(listener, selector));
+            visit(listener.socket().getLocalPort());
+            stopping = true;
+            selector.wakeup(); // select() returns at once, and the loop sees that it should stop
+            loop.join();
+        }
+
+        System.out.println("== a virtual thread per connection ==");
+        try (ServerSocket listener = listen();
+             ExecutorService handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("handler-", 1).factory())) {
+            // The same serve() as the first server, but every connection gets a thread of its own.
+            Thread.ofPlatform().name("acceptor").start(() -> acceptLoop(listener, socket -> handlers.submit(() -> serve(socket))));
+            visit(listener.getLocalPort());
+        }
+    }
+
+    // ---- the event loop ----
+
+    /** One thread serves every connection: it only ever touches sockets that have something for it. */
+    static void eventLoop(ServerSocketChannel listener, Selector selector) {
+        try {
+            listener.configureBlocking(false);
+            listener.register(selector, SelectionKey.OP_ACCEPT);
+            while (!stopping) {
+                selector.select(); // sleep until a socket is ready: a new connection, or bytes to read
+                for (SelectionKey key : selector.selectedKeys()) {
+                    if (key.isAcceptable()) {
+                        SocketChannel client = listener.accept();
+                        client.configureBlocking(false);
+                        // The attachment keeps what this client has sent that is not yet a whole line.
+                        client.register(selector, SelectionKey.OP_READ, new StringBuilder());
+                    } else if (key.isReadable()) {
+                        readAndEcho(key);
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+            for (SelectionKey key : selector.keys()) {
+                key.channel().close();
+            }
+        } catch (IOException e) {
+            System.out.println("event loop failed: " + e);
+        }
+    }
+
+    /** Reads what has arrived (never waits for more) and answers every complete line. */
+    static void readAndEcho(SelectionKey key) throws IOException {
+        SocketChannel client = (SocketChannel) key.channel();
+        StringBuilder pending = (StringBuilder) key.attachment();
+        ByteBuffer buffer = ByteBuffer.allocate(1024);
+        if (client.read(buffer) == -1) { // the client has closed its end
+            client.close();              // also takes it out of the selector
+            return;
+        }
+        pending.append(new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII));
+        for (int end; (end = pending.indexOf("\n")) >= 0; pending.delete(0, end + 1)) {
+            // A short reply fits in the socket's send buffer, so write() takes all of it at once.
+            // (A server sending more would also wait for OP_WRITE before writing the rest.)
+            client.write(ByteBuffer.wrap(reply(pending.substring(0, end)).getBytes(StandardCharsets.US_ASCII)));
+        }
+    }
+
+    // ---- the servers with blocking calls ----
+
+    static ServerSocket listen() throws IOException {
+        // Port 0: the system picks a free port on the loopback address.
+        return new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    }
+
+    static void acceptLoop(ServerSocket listener, Consumer<Socket> handle) {
+        try {
+            while (true) {
+                handle.accept(listener.accept());
+            }
+        } catch (SocketException closed) {
+            // the listener was closed: time to stop
+        } catch (IOException e) {
+            System.out.println("accept failed: " + e);
+        }
+    }
+
+    /** Plain blocking code: readLine() waits until the client has sent a line. */
+    static void serve(Socket socket) {
+        try (socket;
+             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+             Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII)) {
+            for (String line; (line = in.readLine()) != null; ) {
+                out.write(reply(line));
+                out.flush();
+            }
+        } catch (IOException e) {
+            System.out.println("serving failed: " + e);
+        }
+    }
+
+    /** The answer to one line; it says which thread answered. */
+    static String reply(String line) {
+        String thread = Thread.currentThread().getName();
+        answeredBy.add(thread);
+        return "echo " + line + ", by " + thread + "\n";
+    }
+
+    // ---- the clients ----
+
+    /** CLIENTS clients at once, each on its own virtual thread; prints how long they took and who served them. */
+    static void visit(int port) throws InterruptedException {
+        answeredBy.clear();
+        long start = System.nanoTime();
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 1; i <= CLIENTS; i++) {
+            clients.add(Thread.ofVirtual().name("client-" + i).start(() -> talk(port)));
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int threads = answeredBy.size();
+        System.out.println(String.format(Locale.ROOT, "%d clients done in %.2f s, served by %d thread%s",
+                CLIENTS, seconds, threads, threads == 1 ? "" : "s"));
+    }
+
+    /** Says hello, pauses, says bye: the connection stays open all the while. */
+    static void talk(int port) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+             Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII)) {
+            for (String word : List.of("hello", "bye")) {
+                if (word.equals("bye")) {
+                    Thread.sleep(PAUSE);
+                }
+                out.write(word + "\n");
+                out.flush();
+                System.out.println(Thread.currentThread().getName() + " got: " + in.readLine());
+            }
+        } catch (IOException | InterruptedException e) {
+            System.out.println(Thread.currentThread().getName() + " failed: " + e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+
+/**
+ * Step 4: fetch three "web sites" at once with HttpClient.sendAsync and print their headers.
+ * The sites are served by a small local server, so the example needs no internet.
+ */
+public class FetchThree {
+
+    static final List<String> SITES = List.of("news", "shop", "blog");
+    static final Duration SLOW = Duration.ofMillis(500); // every site takes this long to answer
+
+    public static void main(String[] args) throws Exception {
+        HttpServer server = startSites();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            // One untimed request first: loading and compiling the HTTP code takes a moment the first
+            // time, and that is not what we want to measure. No site lives at "/": a 404 comes at once.
+            client.send(get(base + "/"), HttpResponse.BodyHandlers.discarding());
+
+            long start = System.nanoTime();
+            List<CompletableFuture<HttpResponse<Void>>> replies = new ArrayList<>();
+            for (String site : SITES) {
+                System.out.println("wget " + site + "...");
+                // sendAsync() returns at once; the response arrives later and completes the future.
+                replies.add(client.sendAsync(get(base + "/" + site), HttpResponse.BodyHandlers.discarding())
+                        .whenComplete((response, failure) -> System.out.println(site + " answered after " + since(start))));
+            }
+            CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).join();
+            System.out.println("all three answered after " + since(start));
+
+            for (int i = 0; i < SITES.size(); i++) {
+                printHeaders(SITES.get(i), replies.get(i).join());
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    static HttpRequest get(String uri) {
+        return HttpRequest.newBuilder(URI.create(uri)).build();
+    }
+
+    /** The status line and the headers, one per line, the way the chapter prints them. */
+    static void printHeaders(String site, HttpResponse<?> response) {
+        System.out.println(site + " header > HTTP/1.1 " + response.statusCode());
+        // map() is sorted by name. HTTP header names ignore case; print them all in lower case.
+        response.headers().map().forEach((name, values) -> {
+            for (String value : values) {
+                System.out.println(site + " header > " + name.toLowerCase(Locale.ROOT) + ": " + value);
+            }
+        });
+    }
+
+    /** Three sites on one local server, each answering after SLOW; every request gets its own virtual thread. */
+    static HttpServer startSites() throws IOException {
+        // Port 0: the system picks a free port, so this never clashes with anything else running.
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        for (String site : SITES) {
+            server.createContext("/" + site, exchange -> answerSlowly(exchange, "<h1>" + site + "</h1>"));
+        }
+        server.start();
+        return server;
+    }
+
+    static void answerSlowly(HttpExchange exchange, String html) throws IOException {
+        try (exchange) {
+            Thread.sleep(SLOW); // a slow site; only this request's virtual thread waits
+            byte[] body = html.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String since(long start) {
+        return String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - start) / 1e9);
+    }
+}

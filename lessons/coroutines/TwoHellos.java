@@ -1,0 +1,74 @@
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Step 3: two tasks that each say hello, wait one second and say hello again. Written twice:
+ * as virtual threads that simply sleep, and as CompletableFuture stages on a single thread.
+ */
+public class TwoHellos {
+
+    static final Duration WAIT = Duration.ofSeconds(1); // stands in for a slow network call
+
+    public static void main(String[] args) throws InterruptedException {
+        System.out.println("-- virtual threads --");
+        long start = System.nanoTime();
+        Thread first = Thread.ofVirtual().name("hello-1").start(TwoHellos::helloBlocking);
+        Thread second = Thread.ofVirtual().name("hello-2").start(TwoHellos::helloBlocking);
+        first.join();
+        second.join();
+        System.out.println(seconds("both finished in %.2f s", start));
+
+        System.out.println("-- CompletableFuture on one thread --");
+        // One platform thread runs every step of both tasks, like an asyncio event loop.
+        try (ExecutorService loop = Executors.newSingleThreadExecutor(task -> new Thread(task, "loop"))) {
+            start = System.nanoTime();
+            CompletableFuture<Void> one = helloAsync("hello-1", loop);
+            CompletableFuture<Void> two = helloAsync("hello-2", loop);
+            CompletableFuture.allOf(one, two).join(); // main waits here until both chains have completed
+            System.out.println(seconds("both finished in %.2f s", start));
+        } // close() shuts the loop thread down
+    }
+
+    /** Ordinary blocking code: on a virtual thread, sleep() sets the thread aside and frees its carrier. */
+    static void helloBlocking() {
+        System.out.println(Thread.currentThread().getName() + ": Hello world! on " + carrier());
+        try {
+            Thread.sleep(WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        System.out.println(Thread.currentThread().getName() + ": Hello again! on " + carrier());
+    }
+
+    /**
+     * The same task as a chain of stages. Nothing here blocks: each call returns at once, and each
+     * stage is run on the loop thread when the one before it has completed.
+     */
+    static CompletableFuture<Void> helloAsync(String name, ExecutorService loop) {
+        return CompletableFuture
+                .runAsync(() -> System.out.println(name + ": Hello world! on " + Thread.currentThread().getName()), loop)
+                .thenCompose(done -> sleep(WAIT, loop))  // Java's "await asyncio.sleep(1)"
+                .thenRun(() -> System.out.println(name + ": Hello again! on " + Thread.currentThread().getName()));
+    }
+
+    /** A future that completes, on the loop thread, after the delay; no thread waits for it meanwhile. */
+    static CompletableFuture<Void> sleep(Duration delay, ExecutorService loop) {
+        return CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, loop));
+    }
+
+    /** The platform thread running this virtual thread right now, e.g. ForkJoinPool-1-worker-2. */
+    static String carrier() {
+        // A virtual thread describes itself as "VirtualThread[#22,hello-1]/runnable@ForkJoinPool-1-worker-2".
+        String me = Thread.currentThread().toString();
+        return me.substring(me.indexOf('@') + 1);
+    }
+
+    static String seconds(String pattern, long start) {
+        return String.format(Locale.ROOT, pattern, (System.nanoTime() - start) / 1e9);
+    }
+}
