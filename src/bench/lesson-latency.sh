@@ -5,7 +5,6 @@
 set -euo pipefail
 home=$(cd "$(dirname "$0")/../.." && pwd)
 rounds=${1:-5}
-socket="concur-bench-$$"
 "$home/concur" --version >/dev/null # build first: the build is not what we measure
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
@@ -20,6 +19,7 @@ median() { sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'; }
 
 open_times=() step_times=()
 for ((i = 0; i < rounds; i++)); do
+  socket="concur-bench-$$-$i" # a server per round: reusing one races with the last one's exit
   tmux -L "$socket" new-session -d -s bench -x 120 -y 50 "cd '$home' && bash --norc"
   sleep 0.3
   tmux -L "$socket" send-keys -t bench "./concur lesson threads" && start=$(now_ms) && tmux -L "$socket" send-keys -t bench Enter
