@@ -47,7 +47,7 @@ public final class Shell {
     /** Reads and runs commands until Ctrl-D or {@code exit}; returns the status of the last command. */
     public int loop() {
         PrintWriter out = terminal.writer();
-        out.println("concur: type 'help' for the commands, Tab to complete, Ctrl-D to leave.");
+        out.println("concur: 'help' lists the commands, Tab completes, Ctrl-D leaves.");
         out.flush();
         int status = 0;
         while (true) {

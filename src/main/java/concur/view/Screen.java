@@ -40,7 +40,8 @@ public record Screen(boolean tty, boolean colour, int width) {
     /** The shell's terminal: its own width, colours unless it is dumb or {@code NO_COLOR} is set. */
     public static Screen of(org.jline.terminal.Terminal terminal, Map<String, String> env) {
         boolean dumb = terminal.getType() == null || terminal.getType().startsWith("dumb") || "dumb".equals(env.get("TERM"));
-        int width = terminal.getWidth() > 0 ? terminal.getWidth() : 80;
+        // A dumb terminal knows no size; the launcher measured the real one with stty.
+        int width = terminal.getWidth() > 0 ? terminal.getWidth() : parse(System.getProperty("concur.columns"), parse(env.get("COLUMNS"), 80));
         return new Screen(!dumb, !dumb && env.get("NO_COLOR") == null, width);
     }
 
