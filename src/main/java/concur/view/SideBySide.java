@@ -116,11 +116,16 @@ public final class SideBySide {
         }
         List<String> lines = new java.util.ArrayList<>();
         lines.add(colour == null ? first : colour.apply(first, screen));
-        if (row.actual().isPresent() && row.expected().isPresent() && !row.expected().get().equals(text)) {
+        if (row.actual().isPresent() && row.expected().isPresent() && !sameText(row.expected().get(), text)) {
             String second = (cell("", 2) + cell("  expected", THREAD_WIDTH) + fit(row.expected().get(), screen.width() - 2 - THREAD_WIDTH)).stripTrailing();
             lines.add(Ansi.DIM.apply(second, screen));
         }
         return lines;
+    }
+
+    /** Equal as written, or equal once a per-thread block's {@code [thread]} label is taken off. */
+    private static boolean sameText(String expected, String actual) {
+        return expected.equals(actual) || expected.replaceFirst("^\\[[^\\]]*\\] ?", "").equals(actual);
     }
 
     private static String threadOf(OutputLine line) {

@@ -85,6 +85,14 @@ class SideBySideTest {
     }
 
     @Test
+    void aPerThreadLabelAloneIsNoDifferenceWorthStacking() throws Exception {
+        String shown = show(new Screen(false, false, 60), List.of(":: per-thread", "[worker] hello", ":: end"),
+                List.of(OutputLine.out(5, "worker", "hello")), new Outcome.Exited(0));
+
+        assertThat(shown).contains("= worker        hello").doesNotContain("expected    [worker]");
+    }
+
+    @Test
     void longLinesAreCutToTheirColumn() {
         assertThat(SideBySide.fit("abcdefghij", 5)).isEqualTo("abcd…");
         assertThat(SideBySide.fit("abc", 5)).isEqualTo("abc");
