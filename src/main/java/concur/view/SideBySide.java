@@ -110,10 +110,8 @@ public final class SideBySide {
         Ansi colour = colourOf(row.mark());
         String text = row.actual().map(OutputLine::text).orElse("");
         String thread = row.actual().map(SideBySide::threadOf).orElse("expected");
-        String first = (cell(String.valueOf(mark), 2) + cell(thread, THREAD_WIDTH) + fit(text, screen.width() - 2 - THREAD_WIDTH)).stripTrailing();
-        if (row.actual().isEmpty()) {
-            first = (cell(String.valueOf(mark), 2) + cell(thread, THREAD_WIDTH) + fit(row.expected().orElse(""), screen.width() - 2 - THREAD_WIDTH)).stripTrailing();
-        }
+        String shown = row.actual().isPresent() ? text : row.expected().orElse(""); // a missing line shows what was expected
+        String first = (cell(String.valueOf(mark), 2) + cell(thread, THREAD_WIDTH) + fit(shown, screen.width() - 2 - THREAD_WIDTH)).stripTrailing();
         List<String> lines = new java.util.ArrayList<>();
         lines.add(colour == null ? first : colour.apply(first, screen));
         if (row.actual().isPresent() && row.expected().isPresent() && !sameText(row.expected().get(), text)) {
