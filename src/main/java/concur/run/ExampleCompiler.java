@@ -7,8 +7,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -96,10 +94,6 @@ public final class ExampleCompiler {
     private static void publish(Path scratch, Path target) throws IOException {
         try {
             Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-            if (!Files.exists(target.resolve(DONE_MARKER))) {
-                throw e;
-            }
         } catch (IOException e) {
             if (!Files.exists(target.resolve(DONE_MARKER))) {
                 throw e;

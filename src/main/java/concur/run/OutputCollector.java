@@ -22,7 +22,7 @@ final class OutputCollector {
 
     private final RunClock clock;
 
-    /** @param clock maps concur's clock onto the harness's; null where only tagged lines are collected */
+    /** @param clock maps concur's clock onto the harness's, to time untagged lines */
     OutputCollector(int limit, Consumer<OutputLine> live, RunClock clock) {
         this.limit = limit;
         this.live = live;
@@ -65,8 +65,7 @@ final class OutputCollector {
         List<OutputLine> lines = new ArrayList<>(kept.size());
         for (Kept k : kept) {
             OutputLine l = k.line();
-            boolean untagged = l.source() == OutputLine.Source.UNTAGGED && clock != null;
-            lines.add(untagged ? new OutputLine(clock.at(k.arrival()), l.thread(), l.source(), l.text()) : l);
+            lines.add(l.source() == OutputLine.Source.UNTAGGED ? new OutputLine(clock.at(k.arrival()), l.thread(), l.source(), l.text()) : l);
         }
         return lines;
     }

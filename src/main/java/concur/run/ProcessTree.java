@@ -62,17 +62,7 @@ public final class ProcessTree {
      * containers takes a second, and it can do no harm meanwhile.
      */
     public static boolean running(ProcessHandle process) {
-        return process.isAlive() && !state(process.pid()).equals("Z");
-    }
-
-    /** Field 3 of /proc/PID/stat (R, S, D, Z, ...), or "" where there is no /proc. */
-    private static String state(long pid) {
-        try {
-            String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
+        return process.isAlive() && !statFields(process.pid()).map(f -> f[0]).orElse("").equals("Z");
     }
 
     /** Processes whose process group is {@code group}, read from /proc. */
@@ -80,8 +70,9 @@ public final class ProcessTree {
         List<ProcessHandle> members = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, "[0-9]*")) {
             for (Path entry : entries) {
-                processGroup(entry).filter(g -> g == group)
-                        .flatMap(g -> ProcessHandle.of(Long.parseLong(entry.getFileName().toString())))
+                long pid = Long.parseLong(entry.getFileName().toString());
+                statFields(pid).filter(f -> f[2].equals(Long.toString(group)))
+                        .flatMap(f -> ProcessHandle.of(pid))
                         .ifPresent(members::add);
             }
         } catch (IOException e) {
@@ -90,12 +81,14 @@ public final class ProcessTree {
         return members;
     }
 
-    /** Field 5 of /proc/PID/stat; the command name before it may hold spaces and parentheses. */
-    private static Optional<Long> processGroup(Path procEntry) {
+    /**
+     * The fields of /proc/PID/stat after the command name (which may hold spaces and parentheses):
+     * [0] is the state (R, S, D, Z, ...), [2] the process group. Empty where there is no such file.
+     */
+    private static Optional<String[]> statFields(long pid) {
         try {
-            String stat = Files.readString(procEntry.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Optional.of(Long.parseLong(fields[2]));
+            String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
+            return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,9 +108,5 @@ class LessonParserTest {
         } catch (LessonException e) {
             throw new AssertionError(e.getMessage(), e);
         }
-    }
-
-    static List<String> lines(String text) {
-        return text.lines().toList();
     }
 }
