@@ -1,4 +1,4 @@
-import concur.lesson.Example;
+import concur.run.Example;
 import concur.run.CompiledExample;
 import concur.run.ExampleCompiler;
 import concur.run.ExampleRunner;

@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * How a block can match the output lines at one position.
  *
- * @param outcomes the ways it matches, at most one for each resulting set of bindings; empty when it does not
+ * @param ways the ways it matches, at most one for each resulting set of bindings; empty when it does not
  * @param failure  when it does not match: the message naming its first line that did not
  */
-record BlockMatch(List<Outcome> outcomes, String failure) {
+record BlockMatch(List<Way> ways, String failure) {
 
     /**
      * One way the block matches.
@@ -17,5 +17,5 @@ record BlockMatch(List<Outcome> outcomes, String failure) {
      * @param bindings what the match fixed, on top of what was fixed before
      * @param pairing  for each output line of the block, in output order, the expected line it matched
      */
-    record Outcome(Bindings bindings, List<ExpectedLine> pairing) {}
+    record Way(Bindings bindings, List<ExpectedLine> pairing) {}
 }

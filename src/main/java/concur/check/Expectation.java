@@ -1,7 +1,7 @@
 package concur.check;
 
-import concur.check.Parser.Exit;
-import concur.check.Parser.Total;
+import concur.check.ExpectationParser.Exit;
+import concur.check.ExpectationParser.Total;
 import concur.check.Search.Failure;
 import concur.run.OutputLine;
 import java.time.Duration;
@@ -35,7 +35,7 @@ public final class Expectation {
      * @param firstLine the 1-based line number, in the lesson file, of {@code lines.get(0)}
      */
     public static Expectation parse(List<String> lines, int firstLine) throws ExpectationException {
-        return new Parser(firstLine).parse(lines);
+        return new ExpectationParser(firstLine).parse(lines);
     }
 
     /**
@@ -66,10 +66,10 @@ public final class Expectation {
             problems.add(exit.line() == 0 ? problem : "line %d: %s".formatted(exit.line(), problem));
         }
         if (problems.isEmpty()) {
-            return new MatchResult(true, rows, Optional.empty());
+            return new MatchResult.Matched(rows);
         }
         String also = problems.size() == 1 ? "" : "; also " + String.join("; ", problems.subList(1, problems.size()));
-        return new MatchResult(false, rows, Optional.of(problems.get(0) + also));
+        return new MatchResult.Mismatched(rows, problems.get(0) + also);
     }
 
     /** The expected lines as the lesson wrote them, without the {@code ::} lines: to show beside live output. */

@@ -1,6 +1,6 @@
 package concur.check;
 
-import concur.check.BlockMatch.Outcome;
+import concur.check.BlockMatch.Way;
 import concur.check.Element.ExpectedLine;
 import concur.check.Element.PerThread;
 import concur.check.Element.ThreadLine;
@@ -33,7 +33,7 @@ final class PerThreadMatcher {
     private final Map<String, List<Integer>> printedBy = new LinkedHashMap<>();
     private final List<String> unbound = new ArrayList<>();
     private final List<String> candidates = new ArrayList<>();
-    private final Map<Bindings, Outcome> outcomes = new LinkedHashMap<>();
+    private final Map<Bindings, Way> ways = new LinkedHashMap<>();
     private Problem best;
 
     private PerThreadMatcher(PerThread block, List<OutputLine> window, Bindings bindings, Budget budget) {
@@ -67,10 +67,10 @@ final class PerThreadMatcher {
             threadOf.put(label, label.startsWith("$") ? bindings.get(label).orElse(null) : label);
         }
         matcher.assign(0, threadOf);
-        return matcher.outcomes.isEmpty()
+        return matcher.ways.isEmpty()
                 ? new BlockMatch(List.of(), "line %d: per-thread block (lines %d-%d): %s"
                         .formatted(matcher.best.line(), block.open(), block.end(), matcher.best.text()))
-                : new BlockMatch(List.copyOf(matcher.outcomes.values()), null);
+                : new BlockMatch(List.copyOf(matcher.ways.values()), null);
     }
 
     /** Gives variable {@code v} (and then the rest) each thread still free; with none free it stays without one. */
@@ -94,7 +94,7 @@ final class PerThreadMatcher {
         }
     }
 
-    /** Checks one way of giving threads to labels: an outcome if it matches, else a candidate for the failure. */
+    /** Checks one way of giving threads to labels: an way if it matches, else a candidate for the failure. */
     private void check(Map<String, String> threadOf) {
         budget.spend();
         Bindings matched = bindings;
@@ -128,7 +128,7 @@ final class PerThreadMatcher {
             }
         });
         if (problems.isEmpty()) {
-            outcomes.putIfAbsent(matched, new Outcome(matched, List.of(pairing)));
+            ways.putIfAbsent(matched, new Way(matched, List.of(pairing)));
             return;
         }
         Problem first = problems.stream().min((a, b) -> Integer.compare(a.line(), b.line())).orElseThrow();

@@ -1,6 +1,6 @@
 package concur.check;
 
-import concur.check.BlockMatch.Outcome;
+import concur.check.BlockMatch.Way;
 import concur.check.Element.Elapsed;
 import concur.check.Element.Ellipsis;
 import concur.check.Element.Line;
@@ -37,13 +37,13 @@ final class Search {
     private static final int STEPS = 300_000;
 
     /** The result of a search. */
-    sealed interface Verdict {}
+    sealed interface Result {}
 
     /** A match, and how the output lines pair with expected lines. */
-    record Found(Alignment alignment) implements Verdict {}
+    record Found(Alignment alignment) implements Result {}
 
     /** No match; the failure to report. */
-    record NotFound(Failure failure) implements Verdict {}
+    record NotFound(Failure failure) implements Result {}
 
     /**
      * A point where matching failed.
@@ -92,7 +92,7 @@ final class Search {
         this.lastLine = lastLine;
     }
 
-    Verdict run() {
+    Result run() {
         try {
             return search(0, 0, Bindings.NONE, Alignment.START)
                     ? new Found(found)
@@ -228,12 +228,12 @@ final class Search {
     }
 
     private boolean block(int i, int at, Bindings bindings, Alignment alignment, BlockMatch match) {
-        if (match.outcomes().isEmpty()) {
+        if (match.ways().isEmpty()) {
             return fail(i, false, at, alignment, match::failure);
         }
-        for (Outcome outcome : match.outcomes()) {
-            int end = at + outcome.pairing().size();
-            if (search(i + 1, end, outcome.bindings(), alignment.then(at, outcome.pairing()))) {
+        for (Way way : match.ways()) {
+            int end = at + way.pairing().size();
+            if (search(i + 1, end, way.bindings(), alignment.then(at, way.pairing()))) {
                 return true;
             }
         }

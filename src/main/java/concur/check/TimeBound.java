@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  */
 record TimeBound(Comparison comparison, BigDecimal amount, String unit) {
     private static final Pattern BOUND = Pattern.compile("(<=|>=|<|>)\\s*(.*)");
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
 
     /** Reads {@code < 4.5s}, the part after {@code :: elapsed} or {@code :: total}. */
     static TimeBound parse(String text, String directive, int line) throws ExpectationException {
@@ -25,7 +24,7 @@ record TimeBound(Comparison comparison, BigDecimal amount, String unit) {
             throw new ExpectationException(line, ":: %s needs <, <=, > or >= and a duration, e.g. :: %s < 4.5s"
                     .formatted(directive, directive));
         }
-        Matcher duration = DURATION.matcher(bound.group(2));
+        Matcher duration = Durations.PATTERN.matcher(bound.group(2));
         if (!duration.matches()) {
             throw new ExpectationException(line, "malformed duration \"%s\" (write e.g. 4.5s, 500ms or 2m)"
                     .formatted(bound.group(2)));
@@ -52,11 +51,7 @@ record TimeBound(Comparison comparison, BigDecimal amount, String unit) {
     }
 
     private long nanosPerUnit() {
-        return switch (unit) {
-            case "ms" -> 1_000_000L;
-            case "s" -> 1_000_000_000L;
-            default -> 60_000_000_000L;
-        };
+        return Durations.nanosPer(unit);
     }
 
     private String unitName() {

@@ -1,6 +1,6 @@
 package concur.check;
 
-import concur.check.BlockMatch.Outcome;
+import concur.check.BlockMatch.Way;
 import concur.check.Element.ExpectedLine;
 import concur.check.Element.Line;
 import concur.check.Element.Unordered;
@@ -25,7 +25,7 @@ final class UnorderedMatcher {
     private final Budget budget;
     private final boolean binds;
     private final ExpectedLine[] pairing;
-    private final Map<Bindings, Outcome> outcomes = new LinkedHashMap<>();
+    private final Map<Bindings, Way> ways = new LinkedHashMap<>();
     private final Set<State> tried = new HashSet<>();
     private int deepest = -1;
     private long usedAtDeepest;
@@ -42,18 +42,18 @@ final class UnorderedMatcher {
     static BlockMatch match(Unordered block, List<String> window, Bindings bindings, Budget budget) {
         UnorderedMatcher matcher = new UnorderedMatcher(block, window, budget);
         matcher.pair(0, 0L, bindings);
-        return matcher.outcomes.isEmpty()
+        return matcher.ways.isEmpty()
                 ? new BlockMatch(List.of(), matcher.failure())
-                : new BlockMatch(List.copyOf(matcher.outcomes.values()), null);
+                : new BlockMatch(List.copyOf(matcher.ways.values()), null);
     }
 
     /** Pairs expected line {@code e} with each free output line it matches, then goes on with the next line. */
     private void pair(int e, long used, Bindings bindings) {
         if (e == block.lines().size()) {
-            outcomes.putIfAbsent(bindings, new Outcome(bindings, List.of(pairing)));
+            ways.putIfAbsent(bindings, new Way(bindings, List.of(pairing)));
             return;
         }
-        if ((!binds && !outcomes.isEmpty()) || !tried.add(new State(e, used, bindings))) {
+        if ((!binds && !ways.isEmpty()) || !tried.add(new State(e, used, bindings))) {
             return;
         }
         budget.spend();

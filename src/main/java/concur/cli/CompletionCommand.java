@@ -10,6 +10,12 @@ import picocli.CommandLine.ParameterException;
 final class CompletionCommand implements Callable<Integer> {
     private final Context context;
     private final CommandSpec spec;
+    private final PositionalParamSpec shell = PositionalParamSpec.builder()
+            .type(String.class)
+            .paramLabel("SHELL")
+            .completionCandidates(java.util.List.of("bash", "zsh"))
+            .description("bash or zsh (the same script serves both)")
+            .build();
 
     CompletionCommand(Context context) {
         this.context = context;
@@ -17,9 +23,7 @@ final class CompletionCommand implements Callable<Integer> {
                 "Examples:",
                 "  source <(./concur completion bash)        in this shell",
                 "  ./concur completion zsh > ~/.zfunc/_concur");
-        spec.addPositional(PositionalParamSpec.builder().type(String.class).paramLabel("SHELL")
-                .completionCandidates(java.util.List.of("bash", "zsh"))
-                .description("bash or zsh (the same script serves both)").build());
+        spec.addPositional(shell);
     }
 
     CommandSpec spec() {
@@ -28,9 +32,9 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String shell = spec.positionalParameters().get(0).getValue();
-        if (!shell.equals("bash") && !shell.equals("zsh")) {
-            throw new ParameterException(spec.commandLine(), "concur completes in bash and zsh, not '" + shell + "'");
+        String name = shell.getValue();
+        if (!name.equals("bash") && !name.equals("zsh")) {
+            throw new ParameterException(spec.commandLine(), "concur completes in bash and zsh, not '" + name + "'");
         }
         // picocli's script checks for ZSH_VERSION itself and loads zsh's bash-completion layer.
         context.out().print(AutoComplete.bash("concur", spec.root().commandLine()));

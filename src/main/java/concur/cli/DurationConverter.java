@@ -1,6 +1,6 @@
 package concur.cli;
 
-import concur.lesson.Durations;
+import concur.check.Durations;
 import java.time.Duration;
 import picocli.CommandLine;
 

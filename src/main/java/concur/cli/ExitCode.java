@@ -8,6 +8,10 @@ final class ExitCode {
     static final int MISMATCH = 1;
     /** Concur could not do what was asked: bad usage, an unknown or malformed lesson, an example that does not compile. */
     static final int USAGE = 2;
+    /** A bug in concur itself (sysexits' EX_SOFTWARE): never a learner's or a lesson's fault. */
+    static final int INTERNAL = 70;
+    /** The learner pressed Ctrl-C (128 + SIGINT, as shells report it). */
+    static final int INTERRUPTED = 130;
 
     private ExitCode() {}
 }

@@ -1,35 +1,33 @@
 package concur.cli;
 
 import concur.lesson.Lesson;
-import concur.lesson.LessonException;
 import concur.lesson.LessonParser;
-import concur.lesson.Step;
-import concur.run.CompileException;
-import concur.view.JavaSource;
-import concur.view.MarkdownRenderer;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code concur lesson}: read a step, watch its example run, go on. */
 final class LessonCommand implements Callable<Integer> {
-    private static final String KEYS =
-            "[Enter] next  [b] back  [r] run again  [s] source  [h] hint  [p] Python  [t] timeline  [g] go to step  [q] quit";
-
     private final Context context;
     private final CommandSpec spec;
+    private final PositionalParamSpec name;
+    private final OptionSpec timeout = Specs.timeout();
 
     LessonCommand(Context context) {
         this.context = context;
         this.spec = Specs.command(this, "lesson",
                 "Step through a lesson: read each step, watch its example run beside the expected output, go on.",
-                "Keys: Enter next · b back · r run again · s source · h hint · p Python note · t timeline · g go to step · q quit",
-                "", "Example:", "  concur lesson threads");
-        spec.addPositional(Specs.lessons("1", context.catalog().lazyNames()));
-        spec.addOption(Specs.timeout());
+                "Keys: " + LessonWalk.KEY_HELP,
+                "",
+                "Example:",
+                "  concur lesson threads");
+        this.name = Specs.lessons("1", context.catalog().lazyNames());
+        spec.addPositional(name);
+        spec.addOption(timeout);
     }
 
     CommandSpec spec() {
@@ -37,158 +35,14 @@ final class LessonCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        String name = spec.positionalParameters().get(0).getValue();
-        Duration timeout = Specs.value(spec, "--timeout", null);
-        Lesson lesson;
-        try {
-            lesson = new LessonParser().parse(context.catalog().resolve(name));
-        } catch (LessonException e) {
-            throw new ConcurException(ExitCode.USAGE, e.getMessage());
-        }
-        markdown("# " + lesson.title() + "\n\n" + lesson.intro());
+    public Integer call() throws Exception {
+        Lesson lesson = new LessonParser().parse(context.catalog().resolve(name.getValue()));
+        Optional<Duration> limit = Optional.ofNullable(timeout.getValue());
         try (Keys keys = Keys.open(context)) {
-            new Walk(lesson, new StepPlayer(context, Optional.ofNullable(timeout)), keys).run();
+            new LessonWalk(context, lesson, new StepPlayer(context, limit), keys).walk();
+        } catch (IOException e) {
+            throw new ConcurException(ExitCode.USAGE, "cannot read the keys from the terminal: " + e.getMessage());
         }
         return ExitCode.OK;
-    }
-
-    private void markdown(String text) {
-        MarkdownRenderer.render(text, context.screen()).forEach(context.out()::println);
-        context.out().flush();
-    }
-
-    /** One learner's way through the lesson: where they are, what passed, what they asked to see. */
-    private final class Walk {
-        private final Lesson lesson;
-        private final StepPlayer player;
-        private final Keys keys;
-        private final boolean[] passed;
-        private boolean showTimeline;
-        private StepPlayer.Played last;
-
-        Walk(Lesson lesson, StepPlayer player, Keys keys) {
-            this.lesson = lesson;
-            this.player = player;
-            this.keys = keys;
-            this.passed = new boolean[lesson.steps().size()];
-        }
-
-        void run() throws IOException {
-            int index = 0;
-            while (index >= 0 && index < lesson.steps().size()) {
-                index = stepThrough(index);
-            }
-            if (index >= lesson.steps().size()) {
-                context.out().println();
-                context.out().println("End of " + lesson.name() + ": " + count() + " of " + runnable() + " examples passed. Well done.");
-                context.out().flush();
-            }
-        }
-
-        /** Shows step {@code index} and waits for the learner; returns the next index, or -1 to quit. */
-        private int stepThrough(int index) throws IOException {
-            Step step = lesson.steps().get(index);
-            PrintWriter out = context.out();
-            out.println();
-            out.println(StepPlayer.heading(lesson, step));
-            out.println();
-            markdown(step.text());
-            out.println();
-            last = null;
-            boolean run = step.runnable();
-            int hintsShown = 0;
-            while (true) {
-                if (run) {
-                    play(index, step);
-                    run = false;
-                }
-                out.println(status(index));
-                out.println(KEYS);
-                out.flush();
-                switch (keys.next()) {
-                    case Keys.NEXT, 'n' -> {
-                        return index + 1;
-                    }
-                    case Keys.QUIT -> {
-                        return -1;
-                    }
-                    case 'b' -> {
-                        return Math.max(0, index - 1);
-                    }
-                    case 'g' -> {
-                        Optional<Integer> target = stepNumber(keys.answer("go to step (1-" + lesson.steps().size() + "): "));
-                        if (target.isPresent()) {
-                            return target.get() - 1;
-                        }
-                        out.println("There is no such step; the steps are 1 to " + lesson.steps().size() + ".");
-                    }
-                    case 'r' -> run = step.runnable();
-                    case 's' -> source(step);
-                    case 'h' -> {
-                        if (hintsShown < step.hints().size()) {
-                            out.println("Hint " + (hintsShown + 1) + "/" + step.hints().size() + ": " + step.hints().get(hintsShown));
-                            hintsShown++;
-                        } else {
-                            out.println(step.hints().isEmpty() ? "This step has no hints." : "No more hints.");
-                        }
-                    }
-                    case 'p' -> markdown(step.pythonNote().map(note -> "> **Python:** " + note)
-                            .orElse("This step has no note on the Python version."));
-                    case 't' -> {
-                        showTimeline = !showTimeline;
-                        out.println("Timeline " + (showTimeline ? "on" : "off") + ".");
-                        if (showTimeline && last != null) {
-                            player.timeline(last.run());
-                        }
-                    }
-                    default -> out.println("That key does nothing here.");
-                }
-            }
-        }
-
-        private void play(int index, Step step) throws IOException {
-            try {
-                last = player.play(step);
-                passed[index] = last.verdict().passed();
-                if (showTimeline) {
-                    player.timeline(last.run());
-                }
-            } catch (CompileException e) {
-                context.err().println("concur: " + e.getMessage());
-                context.err().flush();
-            }
-        }
-
-        private void source(Step step) {
-            step.example().ifPresentOrElse(
-                    example -> JavaSource.render(example.source(), context.screen()).forEach(context.out()::println),
-                    () -> context.out().println("This step has no example."));
-        }
-
-        private Optional<Integer> stepNumber(String typed) {
-            try {
-                int number = Integer.parseInt(typed.strip());
-                return number >= 1 && number <= lesson.steps().size() ? Optional.of(number) : Optional.empty();
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-
-        private String status(int index) {
-            return lesson.name() + " · step " + (index + 1) + "/" + lesson.steps().size() + " · passed " + count();
-        }
-
-        private int count() {
-            int n = 0;
-            for (boolean p : passed) {
-                n += p ? 1 : 0;
-            }
-            return n;
-        }
-
-        private long runnable() {
-            return lesson.steps().stream().filter(Step::runnable).count();
-        }
     }
 }

@@ -1,6 +1,8 @@
 package concur.cli;
 
 import concur.lesson.Catalog;
+import concur.lesson.LessonException;
+import concur.lesson.LessonHead;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,19 +23,21 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Catalog.Entry> entries = context.catalog().entries();
-        if (entries.isEmpty()) {
+        Catalog.Listing listing = context.catalog().list();
+        for (LessonException problem : listing.problems()) {
+            context.err().println("concur: " + problem.getMessage());
+        }
+        List<LessonHead> lessons = listing.lessons();
+        if (lessons.isEmpty()) {
             throw new ConcurException(ExitCode.USAGE, "no lessons in " + context.catalog().folder());
         }
-        int width = 0;
-        for (Catalog.Entry entry : entries) {
-            width = Math.max(width, entry.name().length());
-        }
-        for (Catalog.Entry entry : entries) {
-            String padding = " ".repeat(width - entry.name().length() + 2);
-            context.out().println(entry.name() + padding + entry.title() + " (" + entry.steps() + " steps)");
+        int width = lessons.stream().mapToInt(lesson -> lesson.name().length()).max().orElse(0);
+        for (LessonHead lesson : lessons) {
+            String padding = " ".repeat(width - lesson.name().length() + 2);
+            context.out().println(lesson.name() + padding + lesson.title() + " (" + lesson.steps() + " steps)");
         }
         context.out().flush();
+        context.err().flush();
         return ExitCode.OK;
     }
 }

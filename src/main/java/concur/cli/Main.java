@@ -6,14 +6,13 @@ import concur.shell.ShellCompleter;
 import concur.view.Screen;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,10 +23,16 @@ public final class Main implements Runnable {
 
     private Main(Context context) {
         this.context = context;
-        this.spec = Specs.command(this, "concur",
+        this.spec = Specs.command(
+                this,
+                "concur",
                 "An interactive tutor for concurrency in Java: processes, threads, and virtual threads.",
-                "Examples:", "  concur list", "  concur lesson threads", "  concur run --all");
+                "Examples:",
+                "  concur list",
+                "  concur lesson threads",
+                "  concur run --all");
         spec.usageMessage().commandListHeading("%nCommands:%n");
+        spec.addOption(Specs.debug());
     }
 
     public static void main(String[] args) {
@@ -38,7 +43,10 @@ public final class Main implements Runnable {
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = args.length == 0 ? shell(Catalog.fromHome(), err) : run(new Context(Catalog.fromHome(), Screen.detect(), out, err, System.in), args);
+        Settings settings = Settings.read();
+        int code = args.length == 0
+                ? shell(settings, err)
+                : run(Context.of(settings, screen(settings), out, err, System.in), args);
         out.flush();
         err.flush();
         // System.exit logs through System.Logger since JDK 21, which starts the logging framework:
@@ -48,37 +56,42 @@ public final class Main implements Runnable {
         }
     }
 
-    /** Runs one command line; returns the exit status. */
+    /** Runs one command line; returns the exit status. Every error ends here as one paragraph and a status. */
     static int run(Context context, String... args) {
         return commandLine(context).execute(args);
     }
 
     /** {@code concur} alone: the interactive shell on the system terminal. */
-    static int shell(Catalog catalog, PrintWriter err) {
+    static int shell(Settings settings, PrintWriter err) {
+        Catalog catalog = new Catalog(settings.lessons());
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("concur").build()) {
             PrintWriter screen = terminal.writer();
-            Shell.Commands commands = words -> run(new Context(catalog, Screen.of(terminal, System.getenv()), screen, screen,
-                    terminal.input(), Optional.of(terminal)), words.toArray(String[]::new));
-            CommandLine line = commandLine(new Context(catalog, Screen.plain(), screen, screen, terminal.input()));
+            Screen shown = Screen.of(terminal, settings.term(), settings.noColor(), settings.columns());
+            Shell.Commands commands = words -> run(
+                    new Context(settings, catalog, shown, screen, screen, terminal.input(), Optional.of(terminal)),
+                    words.toArray(String[]::new));
+            CommandLine line = commandLine(
+                    new Context(settings, catalog, Screen.plain(), screen, screen, terminal.input(), Optional.empty()));
             Map<String, String> help = new LinkedHashMap<>();
-            line.getSubcommands().forEach((name, sub) -> help.put(name, sub.getCommandSpec().usageMessage().description()[0]));
-            List<String> runOptions = line.getSubcommands().get("run").getCommandSpec().options().stream().map(o -> o.longestName()).toList();
+            line.getSubcommands()
+                    .forEach((name, sub) -> help.put(name, sub.getCommandSpec().usageMessage().description()[0]));
+            List<String> runOptions = line.getSubcommands().get("run").getCommandSpec().options().stream()
+                    .map(o -> o.longestName())
+                    .toList();
             ShellCompleter completer = new ShellCompleter(catalog, List.copyOf(help.keySet()), runOptions);
-            return new Shell(terminal, help, completer, historyFile(), commands).loop();
+            return new Shell(terminal, help, completer, settings.data().resolve("history"), commands).loop();
         } catch (IOException e) {
             err.println("concur: cannot open the terminal for the shell: " + e.getMessage());
             return ExitCode.USAGE;
         }
     }
 
-    /** {@code $XDG_DATA_HOME/concur/history}, else {@code ~/.local/share/concur/history}. */
-    private static Path historyFile() {
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("concur").resolve("history");
+    private static Screen screen(Settings settings) {
+        return Screen.detect(settings.tty(), settings.term(), settings.noColor(), settings.columns());
     }
 
     private static CommandLine commandLine(Context context) {
+        Errors errors = new Errors(context);
         return new CommandLine(new Main(context).spec)
                 .addSubcommand(new CommandLine(new ListCommand(context).spec()))
                 .addSubcommand(new CommandLine(new LessonCommand(context).spec()))
@@ -86,27 +99,13 @@ public final class Main implements Runnable {
                 .addSubcommand(new CommandLine(new CompletionCommand(context).spec()))
                 .setOut(context.out())
                 .setErr(context.err())
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    if (e instanceof ConcurException known) {
-                        cmd.getErr().println("concur: " + known.getMessage());
-                        return known.exitCode();
-                    }
-                    throw e;
-                });
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
     }
 
     @Override
     public void run() {
         // Reached only from tests or the shell's `concur` with nothing after it: say what there is.
         spec.commandLine().usage(context.out());
-    }
-
-    /** The version in the jar's manifest; "dev" when run from classes. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"concur " + (version != null ? version : "dev") + " on Java " + Runtime.version()};
-        }
     }
 }

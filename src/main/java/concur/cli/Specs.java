@@ -2,6 +2,7 @@ package concur.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -18,7 +19,7 @@ final class Specs {
 
     /** A command with {@code -h/--help} and {@code -V/--version}, a description and a footer of examples. */
     static CommandSpec command(Object userObject, String name, String description, String... footer) {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(userObject).name(name).versionProvider(new Main.Version());
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(userObject).name(name).versionProvider(new Version());
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description("Print version information and exit.").build());
         UsageMessageSpec usage = spec.usageMessage();
@@ -30,6 +31,11 @@ final class Specs {
             usage.footer(lines);
         }
         return spec;
+    }
+
+    /** Whether a {@link #flag} was given; picocli leaves an absent one null. */
+    static boolean isSet(OptionSpec flag) {
+        return Boolean.TRUE.equals(flag.getValue());
     }
 
     static OptionSpec flag(String name, String description) {
@@ -48,7 +54,7 @@ final class Specs {
     }
 
     static PositionalParamSpec lessons(String arity, Iterable<String> names) {
-        return PositionalParamSpec.builder().arity(arity).type(arity.equals("1") ? String.class : String[].class)
+        return PositionalParamSpec.builder().arity(arity).required(!arity.startsWith("0")).type(arity.equals("1") ? String.class : String[].class)
                 .paramLabel("LESSON")
                 .completionCandidates(names)
                 .description("a lesson name (threads) or a lesson file (path/to/lesson.md)")
@@ -60,14 +66,27 @@ final class Specs {
         codes.put("0", "every step matched");
         codes.put("1", "a step did not match");
         codes.put("2", "bad usage, or a lesson or example concur cannot use");
+        codes.put("70", "a bug in concur (please report it)");
+        codes.put("130", "stopped with Ctrl-C");
         spec.usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(codes);
     }
 
-    /** The value of an option or positional after parsing, or {@code fallback} when it was not given. */
-    @SuppressWarnings("unchecked")
-    static <T> T value(CommandSpec spec, String option, T fallback) {
-        OptionSpec found = spec.findOption(option);
-        Object value = found == null ? null : found.getValue();
-        return value == null ? fallback : (T) value;
+    /** {@code --debug}, on every command: errors show their stack trace. */
+    static OptionSpec debug() {
+        return OptionSpec.builder(Errors.DEBUG_OPTION)
+                .type(boolean.class)
+                .arity("0")
+                .scopeType(CommandLine.ScopeType.INHERIT)
+                .description("on an error, also print the stack trace (or set CONCUR_DEBUG=1)")
+                .build();
+    }
+
+    /** The version in the jar's manifest; "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Specs.class.getPackage().getImplementationVersion();
+            return new String[] {"concur " + (version != null ? version : "dev") + " on Java " + Runtime.version()};
+        }
     }
 }

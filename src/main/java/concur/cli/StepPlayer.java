@@ -1,14 +1,14 @@
 package concur.cli;
 
-import concur.check.Verdict;
 import concur.lesson.Lesson;
 import concur.lesson.Step;
 import concur.run.CompileException;
 import concur.run.ExampleCompiler;
 import concur.run.ExampleRunner;
-import concur.run.OutputLine;
 import concur.run.RunResult;
-import concur.run.StepRunner;
+import concur.step.StepRunner;
+import concur.step.StepRunner.Played;
+import concur.step.Verdict;
 import concur.view.Screen;
 import concur.view.SideBySide;
 import concur.view.Timeline;
@@ -17,54 +17,41 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Consumer;
 
-/** Runs a step and shows it side by side: what `run` and `lesson` have in common. */
+/** Plays a step on the screen, side by side: what {@code run} and {@code lesson} have in common. */
 final class StepPlayer {
     private final Context context;
     private final StepRunner runner;
 
     StepPlayer(Context context, Optional<Duration> timeout) {
         this.context = context;
-        this.runner = new StepRunner(ExampleCompiler.withDefaultCache(), new ExampleRunner(), timeout);
+        this.runner = new StepRunner(new ExampleCompiler(context.settings().cache()), new ExampleRunner(), timeout);
     }
 
-    /**
-     * One run of a step.
-     *
-     * @param verdict how it went
-     * @param run     what the example printed, for the timeline
-     * @param table   the aligned table and verdict as plain text, for reports
-     */
-    record Played(Verdict verdict, RunResult run, String table) {}
-
     /** Runs the step with its output shown live, then the aligned table and the verdict. */
-    Played play(Step step) throws CompileException, IOException {
-        var expectation = step.expectation().orElseThrow();
-        SideBySide view = new SideBySide(context.screen(), context.out(), expectation.displayLines());
+    Played show(Step step) throws CompileException, IOException {
+        SideBySide view = new SideBySide(context.screen(), context.out(), expected(step));
         view.header();
-        RunResult result = runner.run(step, view::live);
-        Verdict verdict = Verdict.of(expectation, result, ExampleRunner.DEFAULT_LINE_LIMIT);
-        view.finish(verdict, result);
-        return new Played(verdict, result, plainTable(step, verdict, result));
+        Played played = runner.play(step, view::live);
+        view.finish(played.verdict(), played.run());
+        return played;
     }
 
     /** Runs the step without showing it (for --repeat). */
-    Played check(Step step) throws CompileException, IOException {
-        Consumer<OutputLine> ignore = line -> {};
-        RunResult result = runner.run(step, ignore);
-        Verdict verdict = Verdict.of(step.expectation().orElseThrow(), result, ExampleRunner.DEFAULT_LINE_LIMIT);
-        return new Played(verdict, result, plainTable(step, verdict, result));
+    Played quietly(Step step) throws CompileException, IOException {
+        return runner.play(step, line -> {});
     }
 
-    private static String plainTable(Step step, Verdict verdict, RunResult result) {
+    /** The verdict, and for a failure the aligned table, as plain text: what a JUnit report shows. */
+    static String plainText(Step step, Played played) {
+        Verdict verdict = played.verdict();
         if (verdict.passed()) {
             return verdict.summary();
         }
         StringWriter text = new StringWriter();
-        SideBySide table = new SideBySide(Screen.plain(), new PrintWriter(text), step.expectation().orElseThrow().displayLines());
+        SideBySide table = new SideBySide(Screen.plain(), new PrintWriter(text), expected(step));
         table.header();
-        table.finish(verdict, result);
+        table.finish(verdict, played.run());
         return verdict.summary() + "\n\n" + text;
     }
 
@@ -77,6 +64,11 @@ final class StepPlayer {
     }
 
     static String heading(Lesson lesson, Step step) {
-        return "── " + lesson.name() + " · step " + step.number() + "/" + lesson.steps().size() + " · " + step.title() + " ──";
+        return "── " + lesson.name() + " · step " + step.number() + "/" + lesson.steps().size() + " · " + step.title()
+                + " ──";
+    }
+
+    private static java.util.List<String> expected(Step step) {
+        return step.demo().orElseThrow().expectation().displayLines();
     }
 }

@@ -1,9 +1,9 @@
 package concur.lesson;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,47 +22,74 @@ public final class Catalog {
         this.folder = folder;
     }
 
-    /** The lessons folder of a concur checkout: {@code $concur.home/lessons}, else {@code ./lessons}. */
-    public static Catalog fromHome() {
-        return new Catalog(Path.of(System.getProperty("concur.home", ".")).resolve("lessons"));
-    }
-
     public Path folder() {
         return folder;
     }
 
-    /** One line of {@code concur list}. */
-    public record Entry(String name, String title, int order, int steps, Path file) {}
+    /**
+     * What the lessons folder holds.
+     *
+     * @param lessons  the lessons that could be read, in teaching order
+     * @param problems the files that look like lessons but could not be read, each as {@code FILE: problem}
+     */
+    public record Listing(List<LessonHead> lessons, List<LessonException> problems) {
+        public Listing {
+            lessons = List.copyOf(lessons);
+            problems = List.copyOf(problems);
+        }
+    }
 
     /**
      * By front matter {@code order:}, then by name. A plain class, not {@code Comparator.comparing...}:
      * those build lambda forms at run time, which cost {@code concur list} a tenth of its start-up.
      */
-    private static final Comparator<Entry> TEACHING_ORDER = new Comparator<>() {
+    private static final Comparator<LessonHead> TEACHING_ORDER = new Comparator<>() {
         @Override
-        public int compare(Entry a, Entry b) {
+        public int compare(LessonHead a, LessonHead b) {
             int byOrder = Integer.compare(a.order(), b.order());
             return byOrder != 0 ? byOrder : a.name().compareTo(b.name());
         }
     };
 
-    /** Every lesson, in the order the chapter teaches them (front matter {@code order:}), then by name. */
-    public List<Entry> entries() {
+    /**
+     * Every lesson, in the order the chapter teaches them (front matter {@code order:}), then by name. A file
+     * that cannot be read is a problem with that file alone: the others are still listed.
+     */
+    public Listing list() {
         if (!Files.isDirectory(folder)) {
-            return List.of();
+            return new Listing(List.of(), List.of());
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Catalog::isLessonFile)
-                    .map(LessonHead::read)
-                    .sorted(TEACHING_ORDER)
-                    .toList();
+        List<Path> files;
+        try (Stream<Path> found = Files.list(folder)) {
+            files = found.filter(Catalog::isLessonFile).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list lessons in " + DisplayPath.of(folder), e);
+            return new Listing(List.of(), List.of(new LessonException(folder, 0, "cannot list the lessons: " + e)));
         }
+        List<LessonHead> lessons = new ArrayList<>();
+        List<LessonException> problems = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                lessons.add(LessonHead.read(file));
+            } catch (IOException e) {
+                problems.add(new LessonException(file, 0, "cannot read this lesson: " + describe(e)));
+            }
+        }
+        lessons.sort(TEACHING_ORDER);
+        return new Listing(lessons, problems);
+    }
+
+    /** The readable lessons, in teaching order. */
+    public List<LessonHead> entries() {
+        return list().lessons();
+    }
+
+    /** How learners call the lesson in {@code file}: its name without {@code .md}. */
+    public static String nameOf(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.md$", "");
     }
 
     public List<String> names() {
-        return entries().stream().map(Entry::name).toList();
+        return entries().stream().map(LessonHead::name).toList();
     }
 
     /** The names, read only when something iterates them (completion), not when commands are defined. */
@@ -124,5 +151,16 @@ public final class Catalog {
             current = swap;
         }
         return previous[b.length()];
+    }
+
+    /** An I/O failure in words, without the exception's class name. */
+    static String describe(IOException e) {
+        return switch (e) {
+            case java.nio.file.NoSuchFileException n -> "no such file (a dangling link?)";
+            case java.nio.file.AccessDeniedException a -> "permission denied";
+            default -> e.getMessage() != null && e.getMessage().endsWith("Is a directory")
+                    ? "it is a folder, not a file"
+                    : String.valueOf(e.getMessage());
+        };
     }
 }

@@ -2,16 +2,22 @@ package concur.lesson;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What {@code concur list} needs from a lesson, read line by line without parsing the Markdown. */
-final class LessonHead {
-    private LessonHead() {}
+/**
+ * What {@code concur list} needs from a lesson, read line by line without parsing the Markdown.
+ *
+ * @param name  how learners call the lesson: the file name without {@code .md}
+ * @param title the front matter's {@code title}, else the first heading, else the name
+ * @param order the front matter's {@code order}, else last
+ * @param steps how many steps ({@code ## } headings) it has
+ * @param file  the lesson file
+ */
+public record LessonHead(String name, String title, int order, int steps, Path file) {
 
-    static Catalog.Entry read(Path file) {
-        String name = file.getFileName().toString().replaceFirst("\\.md$", "");
+    static LessonHead read(Path file) throws IOException {
+        String name = Catalog.nameOf(file);
         String title = null;
         int order = Integer.MAX_VALUE;
         int steps = 0;
@@ -39,10 +45,8 @@ final class LessonHead {
                     title = line.substring(2).strip();
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + DisplayPath.of(file), e);
         }
-        return new Catalog.Entry(name, title != null ? title : name, order, steps, file);
+        return new LessonHead(name, title != null ? title : name, order, steps, file);
     }
 
     private static int parseOrder(String text) {

@@ -1,7 +1,9 @@
 package concur.lesson;
 
 import concur.check.Expectation;
+import concur.check.Durations;
 import concur.check.ExpectationException;
+import concur.run.Example;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -41,7 +43,7 @@ public final class LessonParser {
         String text = read(file, file, 0);
         List<String> lines = text.lines().toList();
         Node document = markdown.parse(text);
-        String name = file.getFileName().toString().replaceFirst("\\.md$", "");
+        String name = Catalog.nameOf(file);
 
         YamlFrontMatterVisitor frontMatter = new YamlFrontMatterVisitor();
         document.accept(frontMatter);
@@ -265,9 +267,10 @@ public final class LessonParser {
             if (example == null && expectation != null) {
                 throw new LessonException(file, line, "step \"" + title + "\" has an expected block but no example to run");
             }
-            return new Step(number, title, line, text.toString().strip(), Optional.ofNullable(example),
-                    Optional.ofNullable(expectation), hints, Optional.ofNullable(pythonNote), Optional.ofNullable(timeout),
-                    javaOptions, args);
+            Optional<Demo> demo = example == null
+                    ? Optional.empty()
+                    : Optional.of(new Demo(example, expectation, Optional.ofNullable(timeout), javaOptions, args));
+            return new Step(number, title, line, text.toString().strip(), demo, hints, Optional.ofNullable(pythonNote));
         }
     }
 }

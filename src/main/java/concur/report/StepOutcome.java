@@ -4,32 +4,56 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
-/**
- * How one step (or a lesson that could not be read) fared in {@code concur run}.
- *
- * @param lesson  the lesson's name
- * @param name    e.g. {@code step 2: Lost updates}, or the lesson file for a lesson that could not be read
- * @param runs    how many times the step ran (0 for an error before running)
- * @param passes  how many of those runs matched
- * @param time    wall time of all runs
- * @param failure for a step that ran and did not always match: the first mismatch, with the aligned table
- * @param error   for a step or lesson concur could not use: why (a malformed lesson, a compile error)
- */
-public record StepOutcome(String lesson, String name, int runs, int passes, Duration time,
-                          Optional<String> failure, Optional<String> error) {
-    public StepOutcome {
-        Objects.requireNonNull(lesson, "lesson");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(failure, "failure");
-        Objects.requireNonNull(error, "error");
+/** How one step (or a lesson that could not be read) fared in {@code concur run}. */
+public sealed interface StepOutcome {
+    /** The lesson's name. */
+    String lesson();
+
+    /** E.g. {@code step 2: Lost updates}, or the lesson file for a lesson that could not be read. */
+    String name();
+
+    /** Wall time of all runs. */
+    Duration time();
+
+    /**
+     * The step ran, once or more.
+     *
+     * @param runs         how many times it ran, at least once
+     * @param passes       how many of those runs matched
+     * @param firstFailure for a step that did not always match: the first mismatch, with the aligned table
+     */
+    record Ran(String lesson, String name, int runs, int passes, Duration time, Optional<String> firstFailure)
+            implements StepOutcome {
+        public Ran {
+            Objects.requireNonNull(lesson, "lesson");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(firstFailure, "firstFailure");
+            if (runs < 1 || passes < 0 || passes > runs) {
+                throw new IllegalArgumentException("passes " + passes + " of " + runs + " runs");
+            }
+        }
+
+        public boolean passed() {
+            return passes == runs;
+        }
     }
 
-    public static StepOutcome error(String lesson, String name, String message) {
-        return new StepOutcome(lesson, name, 0, 0, Duration.ZERO, Optional.empty(), Optional.of(message));
-    }
+    /**
+     * Concur could not run the step or read the lesson: a malformed lesson, a compile error.
+     *
+     * @param message why, as one paragraph naming the file and line
+     */
+    record Errored(String lesson, String name, String message) implements StepOutcome {
+        public Errored {
+            Objects.requireNonNull(lesson, "lesson");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(message, "message");
+        }
 
-    public boolean passed() {
-        return error.isEmpty() && runs > 0 && passes == runs;
+        @Override
+        public Duration time() {
+            return Duration.ZERO;
+        }
     }
 }

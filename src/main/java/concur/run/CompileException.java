@@ -1,8 +1,51 @@
 package concur.run;
 
-/** An example that does not compile; the message lists javac's errors as {@code FILE:LINE: error}. */
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** An example that does not compile, with javac's errors placed in the example's own file. */
 public final class CompileException extends Exception {
-    public CompileException(String message) {
+    private final transient List<Problem> problems;
+
+    /**
+     * One javac error.
+     *
+     * @param file    the file the learner sees: the {@code .java} file, or the lesson for an inline example
+     * @param line    1-based line in {@code file}, or 0 when javac names none
+     * @param column  1-based column, or 0 when javac names none
+     * @param message javac's first line of explanation
+     * @param code    the source line javac complained about, or empty
+     */
+    public record Problem(Path file, long line, long column, String message, String code) {
+        public Problem {
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(code, "code");
+        }
+    }
+
+    public CompileException(String message, List<Problem> problems) {
         super(message);
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /**
+     * {@code the example does not compile:} and one {@code FILE:LINE: error} line per problem, each file
+     * shown as {@code display} says (the caller knows where the learner stands).
+     */
+    public String describe(Function<Path, String> display) {
+        if (problems.isEmpty()) {
+            return getMessage();
+        }
+        return getMessage() + ":\n" + problems.stream()
+                .map(p -> (p.file() == null ? "" : display.apply(p.file()) + ":")
+                        + (p.line() > 0 ? p.line() + ": " : " ") + p.message())
+                .collect(Collectors.joining("\n"));
     }
 }

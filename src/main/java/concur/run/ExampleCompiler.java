@@ -1,10 +1,7 @@
 package concur.run;
 
-import concur.lesson.DisplayPath;
-import concur.lesson.Example;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -39,18 +35,10 @@ public final class ExampleCompiler {
         this.cache = cache;
     }
 
-    /** {@code $concur.cache}, else {@code $XDG_CACHE_HOME/concur/classes}, else {@code ~/.cache/concur/classes}. */
-    public static ExampleCompiler withDefaultCache() {
-        String configured = System.getProperty("concur.cache");
-        if (configured != null) {
-            return new ExampleCompiler(Path.of(configured));
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return new ExampleCompiler(base.resolve("concur").resolve("classes"));
-    }
-
-    public CompiledExample compile(Example example) throws CompileException {
+    /**
+     * @throws IOException when the cache cannot be written; the message names the folder
+     */
+    public CompiledExample compile(Example example) throws CompileException, IOException {
         Path target = cache.resolve(hash(example));
         if (Files.exists(target.resolve(DONE_MARKER))) {
             return new CompiledExample(target, example.className(), true);
@@ -66,7 +54,7 @@ public final class ExampleCompiler {
                 deleteTree(scratch);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write compiled classes under " + cache, e);
+            throw new IOException("cannot write compiled classes under " + cache + ": " + e.getMessage(), e);
         }
         return new CompiledExample(target, example.className(), false);
     }
@@ -74,20 +62,32 @@ public final class ExampleCompiler {
     private static void javac(Example example, Path output) throws CompileException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
-            throw new CompileException("this Java runtime has no compiler: run concur on a JDK, not a JRE");
+            throw new CompileException("this Java runtime has no compiler: run concur on a JDK, not a JRE", List.of());
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<String> options = Stream.concat(OPTIONS.stream(), Stream.of("-d", output.toString())).toList();
         StringWriter chatter = new StringWriter();
-        boolean ok = javac.getTask(chatter, null, diagnostics, options, null, List.of(new Source(example))).call();
+        boolean ok = javac.getTask(chatter, null, diagnostics, options, null, List.of(new SourceFile(example))).call();
         if (!ok) {
-            String errors = diagnostics.getDiagnostics().stream()
+            List<CompileException.Problem> problems = diagnostics.getDiagnostics().stream()
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                    .map(d -> DisplayPath.of(example.file()) + ":" + (example.firstLine() + d.getLineNumber() - 1)
-                            + ": " + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
-                    .collect(Collectors.joining("\n"));
-            throw new CompileException("the example does not compile:\n" + (errors.isEmpty() ? chatter : errors));
+                    .map(d -> problem(example, d))
+                    .toList();
+            if (problems.isEmpty()) {
+                throw new CompileException("the example does not compile: " + chatter.toString().strip(), List.of());
+            }
+            throw new CompileException("the example does not compile", problems);
         }
+    }
+
+    /** Places javac's error in the file the learner knows, with the offending source line. */
+    private static CompileException.Problem problem(Example example, Diagnostic<? extends JavaFileObject> d) {
+        long line = d.getLineNumber() > 0 ? example.firstLine() + d.getLineNumber() - 1 : 0;
+        String code = d.getLineNumber() > 0
+                ? example.source().lines().skip(d.getLineNumber() - 1).findFirst().orElse("")
+                : "";
+        String message = d.getMessage(Locale.ROOT).lines().findFirst().orElse("");
+        return new CompileException.Problem(example.file(), line, Math.max(0, d.getColumnNumber()), message, code);
     }
 
     /** Another concur may have compiled the same source meanwhile; either copy is right. */
@@ -127,10 +127,10 @@ public final class ExampleCompiler {
     }
 
     /** The example's source as javac sees it: a file named after its class, so a public class is accepted. */
-    private static final class Source extends SimpleJavaFileObject {
+    private static final class SourceFile extends SimpleJavaFileObject {
         private final String code;
 
-        Source(Example example) {
+        SourceFile(Example example) {
             super(URI.create("string:///" + example.className().replace('.', '/') + Kind.SOURCE.extension), Kind.SOURCE);
             this.code = example.source();
         }

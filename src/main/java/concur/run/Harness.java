@@ -27,19 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The tags travel on their own channel, not on the child's stdout, so that a grandchild process
  * writing to an inherited stdout cannot corrupt them; such bytes reach concur untagged. This class
- * and its nested classes are all the example's JVM loads of concur, so it stays small and uses the
- * JDK only.
+ * and its nested classes, with {@link Wire}, are all the example's JVM loads of concur, so it stays
+ * small and uses the JDK only.
  */
 public final class Harness {
-    static final int LINE = 'L';
-    static final int START = 'S';
-    static final int END = 'E';
-    static final int DUMP = 'D';
-    /** Sent by concur: "print a thread dump" (the step is about to be killed for its time limit). */
-    static final int DUMP_REQUEST = 'd';
-    /** Cut a line that never ends, so neither side buffers without bound. */
-    static final int MAX_LINE_BYTES = 64 * 1024;
-
     private static final String OWN_THREAD_PREFIX = "concur-harness";
 
     private Harness() {}
@@ -52,9 +43,9 @@ public final class Harness {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
         socket.setTcpNoDelay(true);
         Channel channel = new Channel(socket, start);
-        channel.record(START, 0, "", "");
-        LineSplitter out = new LineSplitter(channel, OutputLine.Source.STDOUT);
-        LineSplitter err = new LineSplitter(channel, OutputLine.Source.STDERR);
+        channel.record(Wire.START, 0, "", "");
+        LineSplitter out = new LineSplitter(channel, Wire.STDOUT);
+        LineSplitter err = new LineSplitter(channel, Wire.STDERR);
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -138,8 +129,8 @@ public final class Harness {
         try {
             InputStream in = socket.getInputStream();
             for (int request; (request = in.read()) != -1; ) {
-                if (request == DUMP_REQUEST) {
-                    channel.record(DUMP, 0, "", threadDump());
+                if (request == Wire.DUMP_REQUEST) {
+                    channel.record(Wire.DUMP, 0, "", capped(threadDump()));
                     channel.flush();
                 }
             }
@@ -150,6 +141,12 @@ public final class Harness {
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
             Runtime.getRuntime().halt(137);
         }
+    }
+
+    /** A dump of thousands of threads is cut to what the channel carries (UTF-8 takes at most 3 bytes a char). */
+    private static String capped(String dump) {
+        int max = Wire.MAX_TEXT_BYTES / 3;
+        return dump.length() <= max ? dump : dump.substring(0, max) + "\n... (the rest of the dump is cut)\n";
     }
 
     /** Which thread waits on what: enough to see a deadlock or a reader that never stops. */
@@ -221,18 +218,12 @@ public final class Harness {
         }
 
         synchronized void record(int type, int source, String thread, String text) {
-            if (closing && type != END) {
+            if (closing && type != Wire.END) {
                 return;
             }
             try {
-                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-                out.writeByte(type);
-                out.writeLong(System.nanoTime() - start);
-                out.writeByte(source);
-                out.writeUTF(thread.length() > 200 ? thread.substring(0, 200) : thread);
-                out.writeInt(bytes.length);
-                out.write(bytes);
-                if (!dirty && type == LINE && !burst) {
+                Wire.write(out, type, System.nanoTime() - start, source, thread, text);
+                if (!dirty && type == Wire.LINE && !burst) {
                     // The channel was idle: send now, so the line reaches concur before anything a
                     // grandchild writes next. In a burst of lines the flusher batches them instead.
                     out.flush();
@@ -289,7 +280,7 @@ public final class Harness {
 
         synchronized void close() {
             closing = true;
-            record(END, 0, "", "");
+            record(Wire.END, 0, "", "");
             flush();
             try {
                 socket.close();
@@ -302,12 +293,13 @@ public final class Harness {
     /** Cuts one stream into lines per thread, so that two threads printing at once never mix within a line. */
     static final class LineSplitter extends OutputStream {
         private final Channel channel;
-        private final OutputLine.Source source;
+        private final int stream;
         private final Map<Thread, ByteArrayOutputStream> partial = new ConcurrentHashMap<>();
 
-        LineSplitter(Channel channel, OutputLine.Source source) {
+        /** @param stream {@link Wire#STDOUT} or {@link Wire#STDERR} */
+        LineSplitter(Channel channel, int stream) {
             this.channel = channel;
-            this.source = source;
+            this.stream = stream;
         }
 
         @Override
@@ -325,7 +317,7 @@ public final class Harness {
                     emit(thread, line);
                 } else if (b != '\r') {
                     line.write(b);
-                    if (line.size() >= MAX_LINE_BYTES) {
+                    if (line.size() >= Wire.MAX_LINE_BYTES) {
                         emit(thread, line);
                     }
                 }
@@ -336,7 +328,7 @@ public final class Harness {
         }
 
         private void emit(Thread thread, ByteArrayOutputStream line) {
-            channel.record(LINE, source.ordinal(), threadName(thread), line.toString(StandardCharsets.UTF_8));
+            channel.record(Wire.LINE, stream, threadName(thread), line.toString(StandardCharsets.UTF_8));
             line.reset();
         }
 

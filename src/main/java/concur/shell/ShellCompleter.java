@@ -1,6 +1,7 @@
 package concur.shell;
 
 import concur.lesson.Catalog;
+import concur.lesson.LessonHead;
 import java.util.List;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -52,7 +53,7 @@ public final class ShellCompleter implements Completer {
 
     /** 1..N for the first lesson named on the line; nothing when none is named yet. */
     private List<Integer> stepsOf(List<String> words) {
-        for (Catalog.Entry entry : catalog.entries()) {
+        for (LessonHead entry : catalog.entries()) {
             if (words.contains(entry.name())) {
                 return java.util.stream.IntStream.rangeClosed(1, entry.steps()).boxed().toList();
             }

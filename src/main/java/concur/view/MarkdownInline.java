@@ -1,6 +1,6 @@
 package concur.view;
 
-import concur.view.MarkdownText.Run;
+import concur.view.MarkdownText.Span;
 import concur.view.MarkdownText.Style;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,7 +20,7 @@ import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 
 /**
- * Collects a block's inline content (text, emphasis, code, links) as styled runs.
+ * Collects a block's inline content (text, emphasis, code, links) as styled spans.
  *
  * <p>Plain output keeps what carries meaning without colour: backticks around code and a link's
  * address. Emphasis is only words there, and inline HTML (comments included) is dropped everywhere.
@@ -28,7 +28,7 @@ import org.commonmark.node.Text;
 final class MarkdownInline extends AbstractVisitor {
     private final boolean colour;
     private final EnumSet<Style> style;
-    private final List<Run> runs = new ArrayList<>();
+    private final List<Span> spans = new ArrayList<>();
 
     private MarkdownInline(boolean colour, Set<Style> base) {
         this.colour = colour;
@@ -36,10 +36,10 @@ final class MarkdownInline extends AbstractVisitor {
     }
 
     /** The inline content of {@code block}, each run in {@code base} plus its own styles. */
-    static List<Run> of(Node block, boolean colour, Set<Style> base) {
+    static List<Span> of(Node block, boolean colour, Set<Style> base) {
         MarkdownInline inline = new MarkdownInline(colour, base);
         inline.visitChildren(block);
-        return inline.runs;
+        return inline.spans;
     }
 
     @Override
@@ -84,7 +84,7 @@ final class MarkdownInline extends AbstractVisitor {
 
     @Override
     public void visit(HardLineBreak hard) {
-        runs.add(new Run(MarkdownText.BREAK));
+        spans.add(new Span(MarkdownText.BREAK));
     }
 
     @Override
@@ -94,9 +94,9 @@ final class MarkdownInline extends AbstractVisitor {
 
     /** The link's text, then its address in parentheses unless the text already is the address. */
     private void linked(Node link, String destination) {
-        int from = runs.size();
+        int from = spans.size();
         styled(Style.UNDERLINE, link);
-        String text = runs.subList(from, runs.size()).stream().map(Run::text).collect(Collectors.joining());
+        String text = spans.subList(from, spans.size()).stream().map(Span::text).collect(Collectors.joining());
         if (destination != null && !destination.isEmpty() && !destination.equals(text)
                 && !destination.equals("mailto:" + text)) {
             add(" (" + destination + ")", Style.DIM);
@@ -114,6 +114,6 @@ final class MarkdownInline extends AbstractVisitor {
     private void add(String text, Style... extra) {
         EnumSet<Style> runStyle = EnumSet.copyOf(style);
         runStyle.addAll(List.of(extra));
-        runs.add(new Run(text, runStyle));
+        spans.add(new Span(text, runStyle));
     }
 }

@@ -1,6 +1,6 @@
 package concur.view;
 
-import concur.view.MarkdownText.Run;
+import concur.view.MarkdownText.Span;
 import concur.view.MarkdownText.Style;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -89,17 +89,17 @@ public final class MarkdownRenderer {
         };
     }
 
-    private List<String> text(List<Run> runs, int width) {
-        return MarkdownText.wrap(runs, width).stream().map(line -> MarkdownText.show(line, screen.colour())).toList();
+    private List<String> text(List<Span> spans, int width) {
+        return MarkdownText.wrap(spans, width).stream().map(line -> MarkdownText.show(line, screen.colour())).toList();
     }
 
     private List<String> heading(Heading heading, int width) {
-        List<Run> runs = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
         if (heading.getLevel() > 2) {
-            runs.add(new Run("#".repeat(heading.getLevel()) + " ", Set.of(Style.DIM)));
+            spans.add(new Span("#".repeat(heading.getLevel()) + " ", Set.of(Style.DIM)));
         }
-        runs.addAll(MarkdownInline.of(heading, screen.colour(), Set.of(Style.BOLD)));
-        List<List<Run>> lines = MarkdownText.wrap(runs, width);
+        spans.addAll(MarkdownInline.of(heading, screen.colour(), Set.of(Style.BOLD)));
+        List<List<Span>> lines = MarkdownText.wrap(spans, width);
         List<String> out = new ArrayList<>(lines.stream().map(line -> MarkdownText.show(line, screen.colour())).toList());
         if (heading.getLevel() <= 2 && !lines.isEmpty()) {
             int longest = lines.stream().mapToInt(MarkdownText::columns).max().orElse(0);

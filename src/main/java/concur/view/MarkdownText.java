@@ -27,12 +27,12 @@ final class MarkdownText {
      * @param text  what is shown
      * @param style how it is shown on a colour screen
      */
-    record Run(String text, Set<Style> style) {
-        Run {
+    record Span(String text, Set<Style> style) {
+        Span {
             style = style.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(style));
         }
 
-        Run(String text) {
+        Span(String text) {
             this(text, Set.of());
         }
     }
@@ -45,12 +45,12 @@ final class MarkdownText {
      * Breaks text into lines of at most {@code width} columns, at spaces; a word wider than a whole
      * line is split across lines, the only case in which a word is split.
      */
-    static List<List<Run>> wrap(List<Run> runs, int width) {
-        List<List<Run>> lines = new ArrayList<>();
-        List<Run> line = new ArrayList<>();
+    static List<List<Span>> wrap(List<Span> spans, int width) {
+        List<List<Span>> lines = new ArrayList<>();
+        List<Span> line = new ArrayList<>();
         int column = 0;
-        Run space = null;
-        for (Token token : tokens(runs)) {
+        Span space = null;
+        for (Token token : tokens(spans)) {
             switch (token) {
                 case Break b -> {
                     lines.add(merge(line));
@@ -61,7 +61,7 @@ final class MarkdownText {
                 case Space s -> space = s.run();
                 case Word w -> {
                     if (column > 0 && column + 1 + w.width() <= width) {
-                        line.add(space != null ? space : new Run(" "));
+                        line.add(space != null ? space : new Span(" "));
                         line.addAll(w.pieces());
                         column += 1 + w.width();
                     } else {
@@ -89,9 +89,9 @@ final class MarkdownText {
     }
 
     /** A line as the screen shows it: styles as ANSI codes on colour, dropped otherwise. */
-    static String show(List<Run> line, boolean colour) {
+    static String show(List<Span> line, boolean colour) {
         StringBuilder out = new StringBuilder();
-        for (Run run : line) {
+        for (Span run : line) {
             if (colour && !run.style().isEmpty() && !run.text().isEmpty()) {
                 String codes = run.style().stream().sorted().map(s -> s.code).collect(Collectors.joining(";"));
                 out.append("\u001b[").append(codes).append('m').append(run.text()).append("\u001b[0m");
@@ -102,7 +102,7 @@ final class MarkdownText {
         return out.toString();
     }
 
-    static int columns(List<Run> line) {
+    static int columns(List<Span> line) {
         return line.stream().mapToInt(r -> columns(r.text())).sum();
     }
 
@@ -117,13 +117,13 @@ final class MarkdownText {
     private sealed interface Token permits Word, Space, Break {}
 
     /** Text between spaces, possibly in several styles ({@code `join()`:} is one word). */
-    private record Word(List<Run> pieces, int width) implements Token {
+    private record Word(List<Span> pieces, int width) implements Token {
         /** The first {@code columns} columns (at least one character) and the rest. */
         Word[] split(int columns) {
-            List<Run> head = new ArrayList<>();
-            List<Run> tail = new ArrayList<>();
+            List<Span> head = new ArrayList<>();
+            List<Span> tail = new ArrayList<>();
             int used = 0;
-            for (Run piece : pieces) {
+            for (Span piece : pieces) {
                 StringBuilder in = new StringBuilder();
                 StringBuilder out = new StringBuilder();
                 for (int cp : piece.text().codePoints().toArray()) {
@@ -137,10 +137,10 @@ final class MarkdownText {
                     }
                 }
                 if (!in.isEmpty()) {
-                    head.add(new Run(in.toString(), piece.style()));
+                    head.add(new Span(in.toString(), piece.style()));
                 }
                 if (!out.isEmpty()) {
-                    tail.add(new Run(out.toString(), piece.style()));
+                    tail.add(new Span(out.toString(), piece.style()));
                 }
             }
             return new Word[] {new Word(head, MarkdownText.columns(head)), new Word(tail, MarkdownText.columns(tail))};
@@ -148,14 +148,14 @@ final class MarkdownText {
     }
 
     /** A space between words, in the style of the text it sits in (an underlined link's spaces are underlined). */
-    private record Space(Run run) implements Token {}
+    private record Space(Span run) implements Token {}
 
     private record Break() implements Token {}
 
-    private static List<Token> tokens(List<Run> runs) {
+    private static List<Token> tokens(List<Span> spans) {
         List<Token> tokens = new ArrayList<>();
-        List<Run> word = new ArrayList<>();
-        for (Run run : runs) {
+        List<Span> word = new ArrayList<>();
+        for (Span run : spans) {
             if (run.text().equals(BREAK)) {
                 flush(word, tokens);
                 tokens.add(new Break());
@@ -165,41 +165,41 @@ final class MarkdownText {
             for (int cp : run.text().codePoints().toArray()) {
                 if (Character.isWhitespace(cp)) {
                     if (!piece.isEmpty()) {
-                        word.add(new Run(piece.toString(), run.style()));
+                        word.add(new Span(piece.toString(), run.style()));
                         piece.setLength(0);
                     }
                     flush(word, tokens);
                     if (!tokens.isEmpty() && tokens.get(tokens.size() - 1) instanceof Space) {
                         continue;
                     }
-                    tokens.add(new Space(new Run(" ", run.style())));
+                    tokens.add(new Space(new Span(" ", run.style())));
                 } else {
                     piece.appendCodePoint(cp);
                 }
             }
             if (!piece.isEmpty()) {
-                word.add(new Run(piece.toString(), run.style()));
+                word.add(new Span(piece.toString(), run.style()));
             }
         }
         flush(word, tokens);
         return tokens;
     }
 
-    private static void flush(List<Run> word, List<Token> tokens) {
+    private static void flush(List<Span> word, List<Token> tokens) {
         if (!word.isEmpty()) {
-            List<Run> pieces = merge(word);
+            List<Span> pieces = merge(word);
             tokens.add(new Word(pieces, columns(pieces)));
             word.clear();
         }
     }
 
     /** Joins neighbours of the same style, so a bold phrase is one escape sequence, not one per word. */
-    private static List<Run> merge(List<Run> runs) {
-        List<Run> merged = new ArrayList<>();
-        for (Run run : runs) {
+    private static List<Span> merge(List<Span> spans) {
+        List<Span> merged = new ArrayList<>();
+        for (Span run : spans) {
             int last = merged.size() - 1;
             if (last >= 0 && merged.get(last).style().equals(run.style())) {
-                merged.set(last, new Run(merged.get(last).text() + run.text(), run.style()));
+                merged.set(last, new Span(merged.get(last).text() + run.text(), run.style()));
             } else {
                 merged.add(run);
             }

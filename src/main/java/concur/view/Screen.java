@@ -1,6 +1,6 @@
 package concur.view;
 
-import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * What concur may assume about where its output goes.
@@ -24,36 +24,24 @@ public record Screen(boolean tty, boolean colour, int width) {
     }
 
     /**
-     * Decides from what the launcher measured ({@code concur.tty}, {@code concur.columns}, set by the
-     * {@code concur} script, where a shell can ask cheaply) and the environment: colours only on a
-     * terminal, never with {@code NO_COLOR} set or {@code TERM=dumb}.
+     * Decides from what the launcher measured (whether stdout is a terminal, and its width, where a shell can
+     * ask cheaply) and the environment: colours only on a terminal, never with {@code NO_COLOR} set or
+     * {@code TERM=dumb}.
      */
-    public static Screen detect(Map<String, String> env, String ttyProperty, String columnsProperty) {
-        boolean tty = "1".equals(ttyProperty);
-        String term = env.getOrDefault("TERM", "");
+    public static Screen detect(boolean tty, String term, boolean noColor, OptionalInt columns) {
         boolean dumb = term.equals("dumb");
-        boolean colour = tty && !dumb && env.get("NO_COLOR") == null;
-        int width = tty ? parse(columnsProperty, parse(env.get("COLUMNS"), 80)) : PLAIN_WIDTH;
-        return new Screen(tty && !dumb, colour, width);
+        int width = tty ? columns.orElse(80) : PLAIN_WIDTH;
+        return new Screen(tty && !dumb, tty && !dumb && !noColor, width);
     }
 
-    /** The shell's terminal: its own width, colours unless it is dumb or {@code NO_COLOR} is set. */
-    public static Screen of(org.jline.terminal.Terminal terminal, Map<String, String> env) {
-        boolean dumb = terminal.getType() == null || terminal.getType().startsWith("dumb") || "dumb".equals(env.get("TERM"));
-        // A dumb terminal knows no size; the launcher measured the real one with stty.
-        int width = terminal.getWidth() > 0 ? terminal.getWidth() : parse(System.getProperty("concur.columns"), parse(env.get("COLUMNS"), 80));
-        return new Screen(!dumb, !dumb && env.get("NO_COLOR") == null, width);
-    }
-
-    public static Screen detect() {
-        return detect(System.getenv(), System.getProperty("concur.tty"), System.getProperty("concur.columns"));
-    }
-
-    private static int parse(String text, int fallback) {
-        try {
-            return text == null ? fallback : Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+    /**
+     * The shell's terminal: its own width, colours unless it is dumb or {@code NO_COLOR} is set.
+     *
+     * @param measured the width the launcher measured, for a dumb terminal, which knows no size of its own
+     */
+    public static Screen of(org.jline.terminal.Terminal terminal, String term, boolean noColor, OptionalInt measured) {
+        boolean dumb = terminal.getType() == null || terminal.getType().startsWith("dumb") || term.equals("dumb");
+        int width = terminal.getWidth() > 0 ? terminal.getWidth() : measured.orElse(80);
+        return new Screen(!dumb, !dumb && !noColor, width);
     }
 }

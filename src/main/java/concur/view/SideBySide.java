@@ -2,7 +2,7 @@ package concur.view;
 
 import concur.check.Mark;
 import concur.check.Row;
-import concur.check.Verdict;
+import concur.step.Verdict;
 import concur.run.OutputLine;
 import concur.run.Outcome;
 import concur.run.RunResult;

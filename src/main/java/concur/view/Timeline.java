@@ -14,15 +14,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the threads did, drawn after a run: one row per thread, time across, a mark where each line was
+ * What the threads did, drawn after a run: one lane per thread, time across, a mark where each line was
  * printed and a span from a thread's first printed line to its last.
  *
  * <p>concur only learns when lines are printed, not when threads start, block or end; the legend says
- * so. Lines that did not pass through the harness (a child process's, thread {@code ?}) get a row of
+ * so. Lines that did not pass through the harness (a child process's, thread {@code ?}) get a lane of
  * their own. Piped output is plain ASCII, so two runs' logs can be compared.
  */
 public final class Timeline {
-    /** Threads drawn one to a row; past this, the rest share a row. */
+    /** Threads drawn one to a lane; past this, the rest share a lane. */
     static final int MAX_THREAD_ROWS = 12;
     /** Long enough for {@code pool-1-thread-12} and {@code ? (other process)}. */
     static final int MAX_LABEL = 17;
@@ -40,8 +40,8 @@ public final class Timeline {
         if (lines.isEmpty()) {
             return List.of(fit("Nothing to draw: no lines were printed.", screen.width(), glyphs));
         }
-        List<Row> rows = rows(lines, glyphs);
-        int labelWidth = Math.min(MAX_LABEL, rows.stream().mapToInt(r -> r.label().length()).max().orElse(1));
+        List<Lane> lanes = lanes(lines, glyphs);
+        int labelWidth = Math.min(MAX_LABEL, lanes.stream().mapToInt(r -> r.label().length()).max().orElse(1));
         int cols = screen.width() - labelWidth - 1;
         if (cols < MIN_PLOT) {
             return List.of(fit("Timeline needs a " + (labelWidth + 1 + MIN_PLOT) + "-column terminal.", screen.width(), glyphs));
@@ -51,9 +51,9 @@ public final class Timeline {
 
         List<String> out = new ArrayList<>();
         String margin = " ".repeat(labelWidth + 1);
-        for (Row row : rows) {
-            String label = fit(row.label(), labelWidth, glyphs);
-            out.add(label + " ".repeat(labelWidth + 1 - label.length()) + plot(row, totalNanos, cols, glyphs, screen));
+        for (Lane lane : lanes) {
+            String label = fit(lane.label(), labelWidth, glyphs);
+            out.add(label + " ".repeat(labelWidth + 1 - label.length()) + plot(lane, totalNanos, cols, glyphs, screen));
         }
         TimelineAxis axis = TimelineAxis.of(totalNanos, cols);
         out.add(margin + Ansi.DIM.apply(axis.line(glyphs.rule(), glyphs.tick()), screen));
@@ -81,16 +81,16 @@ public final class Timeline {
     }
 
     /**
-     * One row of the picture: the lines of one thread, or of several when they share the last row.
+     * One lane of the picture: the lines of one thread, or of several when they share the last lane.
      *
      * @param label   what the label column shows
      * @param threads each thread's lines, for its span
      * @param colour  the marks' colour
      */
-    private record Row(String label, List<List<OutputLine>> threads, Ansi colour) {}
+    private record Lane(String label, List<List<OutputLine>> threads, Ansi colour) {}
 
-    /** Rows in order of each thread's first line; the child processes' row is never folded into the rest. */
-    private static List<Row> rows(List<OutputLine> lines, Glyphs glyphs) {
+    /** Rows in order of each thread's first line; the child processes' lane is never folded into the rest. */
+    private static List<Lane> lanes(List<OutputLine> lines, Glyphs glyphs) {
         Map<String, List<OutputLine>> byThread = new LinkedHashMap<>();
         lines.stream()
                 .sorted(Comparator.comparing(OutputLine::elapsed))
@@ -98,34 +98,34 @@ public final class Timeline {
         long named = byThread.keySet().stream().filter(t -> !t.equals(OutputLine.UNKNOWN_THREAD)).count();
         int shownNamed = named > MAX_THREAD_ROWS + 1 ? MAX_THREAD_ROWS : (int) named;
 
-        List<Row> rows = new ArrayList<>();
+        List<Lane> lanes = new ArrayList<>();
         List<List<OutputLine>> rest = new ArrayList<>();
         int shown = 0;
         for (Map.Entry<String, List<OutputLine>> thread : byThread.entrySet()) {
             if (thread.getKey().equals(OutputLine.UNKNOWN_THREAD)) {
-                rows.add(new Row(OTHER_PROCESS, List.of(thread.getValue()), Ansi.YELLOW));
+                lanes.add(new Lane(OTHER_PROCESS, List.of(thread.getValue()), Ansi.YELLOW));
             } else if (shown < shownNamed) {
                 shown++;
-                rows.add(new Row(printable(thread.getKey()), List.of(thread.getValue()), Ansi.CYAN));
+                lanes.add(new Lane(printable(thread.getKey()), List.of(thread.getValue()), Ansi.CYAN));
             } else {
                 rest.add(thread.getValue());
             }
         }
         if (!rest.isEmpty()) {
             String label = glyphs.ellipsis() + String.format(Locale.ROOT, " %,d more", rest.size());
-            rows.add(new Row(label, rest, Ansi.CYAN));
+            lanes.add(new Lane(label, rest, Ansi.CYAN));
         }
-        return rows;
+        return lanes;
     }
 
-    /** One row's plot: each thread's span, then a mark per line (a stderr mark wins a shared column). */
-    private static String plot(Row row, long totalNanos, int cols, Glyphs glyphs, Screen screen) {
+    /** One lane's plot: each thread's span, then a mark per line (a stderr mark wins a shared column). */
+    private static String plot(Lane lane, long totalNanos, int cols, Glyphs glyphs, Screen screen) {
         char[] cells = new char[cols];
         Ansi[] styles = new Ansi[cols];
         Arrays.fill(cells, ' ');
-        for (List<OutputLine> thread : row.threads()) {
-            int first = column(thread.get(0).elapsed().toNanos(), totalNanos, cols);
-            int last = column(thread.get(thread.size() - 1).elapsed().toNanos(), totalNanos, cols);
+        for (List<OutputLine> thread : lane.threads()) {
+            int first = TimelineAxis.column(thread.get(0).elapsed().toNanos(), totalNanos, cols);
+            int last = TimelineAxis.column(thread.get(thread.size() - 1).elapsed().toNanos(), totalNanos, cols);
             for (int c = first; c <= last; c++) {
                 if (cells[c] == ' ') {
                     cells[c] = glyphs.span();
@@ -133,15 +133,15 @@ public final class Timeline {
                 }
             }
         }
-        for (List<OutputLine> thread : row.threads()) {
+        for (List<OutputLine> thread : lane.threads()) {
             for (OutputLine line : thread) {
-                int c = column(line.elapsed().toNanos(), totalNanos, cols);
+                int c = TimelineAxis.column(line.elapsed().toNanos(), totalNanos, cols);
                 if (line.source() == OutputLine.Source.STDERR) {
                     cells[c] = glyphs.errorMark();
                     styles[c] = Ansi.RED;
                 } else if (cells[c] != glyphs.errorMark()) {
                     cells[c] = glyphs.mark();
-                    styles[c] = row.colour();
+                    styles[c] = lane.colour();
                 }
             }
         }
@@ -160,12 +160,6 @@ public final class Timeline {
             from = to;
         }
         return plot.toString();
-    }
-
-    /** The column of a moment, 0 for the start and {@code cols - 1} for the end of the run. */
-    static int column(long nanos, long totalNanos, int cols) {
-        long column = Math.round((double) nanos / totalNanos * (cols - 1));
-        return (int) Math.max(0, Math.min(cols - 1, column));
     }
 
     /** The longest legend that fits; all say that only printing times are known. */

@@ -49,7 +49,7 @@ record TimelineAxis(List<Tick> ticks, int cols) {
     private static List<Tick> ticks(long stepMillis, long totalNanos, int cols) {
         List<Tick> ticks = new ArrayList<>();
         for (long at = 0; at * 1_000_000 <= totalNanos; at += stepMillis) {
-            ticks.add(new Tick(Timeline.column(at * 1_000_000, totalNanos, cols), label(at, stepMillis)));
+            ticks.add(new Tick(column(at * 1_000_000, totalNanos, cols), label(at, stepMillis)));
         }
         return ticks;
     }
@@ -92,5 +92,11 @@ record TimelineAxis(List<Tick> ticks, int cols) {
             free = start + label.length() + 1;
         }
         return new String(line).stripTrailing();
+    }
+
+    /** The column of a moment, 0 for the start and {@code cols - 1} for the end of the run. */
+    static int column(long nanos, long totalNanos, int cols) {
+        long column = Math.round((double) nanos / totalNanos * (cols - 1));
+        return (int) Math.max(0, Math.min(cols - 1, column));
     }
 }

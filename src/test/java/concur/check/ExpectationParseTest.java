@@ -27,73 +27,73 @@ class ExpectationParseTest {
     }
 
     @Test
-    void unknown_placeholder() {
+    void unknownPlaceholder() {
         assertError(21, "unknown placeholder {tread}", "ok", "thread {tread} ran");
     }
 
     @Test
-    void something_in_braces_that_is_no_placeholder() {
+    void somethingInBracesThatIsNoPlaceholder() {
         assertError(20, "unknown placeholder {\"a\": 1} (write {{ for a literal {)", "{\"a\": 1}");
     }
 
     @Test
-    void unterminated_brace() {
+    void unterminatedBrace() {
         assertError(20, "unterminated { at column 7 (write {{ for a literal {)", "count {int");
     }
 
     @Test
-    void unterminated_regex() {
+    void unterminatedRegex() {
         assertError(20, "unterminated {/ (end the regex with /})", "x {/a+");
         assertError(20, "unterminated { at column 3 (write {{ for a literal {)", "x {/a+/");
     }
 
     @Test
-    void bad_regex() {
+    void badRegex() {
         assertThat(error("ok", "{/a(/}").line()).isEqualTo(21);
         assertThat(error("ok", "{/a(/}").problem()).startsWith("bad regex /a(/: Unclosed group");
     }
 
     @Test
-    void bound_on_a_placeholder_that_is_no_number() {
+    void boundOnAPlaceholderThatIsNoNumber() {
         assertError(20, "only {int} and {num} take a bound, not {word > 3}", "{word > 3}");
         assertError(20, "only {int} and {num} take a bound, not {/\\d+/ > 3}", "{/\\d+/ > 3}");
     }
 
     @Test
-    void bound_that_is_no_number() {
+    void boundThatIsNoNumber() {
         assertError(20, "the bound in {int > many} is not a number", "{int > many}");
     }
 
     @Test
-    void unknown_directive() {
+    void unknownDirective() {
         assertError(21, "unknown directive \":: sorted\" (known: unordered, per-thread, end, elapsed, total, exit)",
                 "a", ":: sorted");
     }
 
     @Test
-    void end_without_a_block() {
+    void endWithoutABlock() {
         assertError(21, ":: end without an open block", "a", ":: end");
     }
 
     @Test
-    void block_never_closed_is_reported_where_it_opens() {
+    void blockNeverClosedIsReportedWhereItOpens() {
         assertError(21, ":: per-thread block is never closed with :: end", "a", ":: per-thread", "[main] x", "[main] y");
     }
 
     @Test
-    void nested_blocks() {
+    void nestedBlocks() {
         assertError(22, "blocks do not nest: :: unordered inside the :: per-thread block of line 20",
                 ":: per-thread", "[a] x", ":: unordered", ":: end", ":: end");
     }
 
     @Test
-    void dots_inside_a_block() {
+    void dotsInsideABlock() {
         assertError(21, "... inside a block: a block matches exactly as many lines as it has",
                 ":: unordered", "...", ":: end");
     }
 
     @Test
-    void per_thread_line_without_a_label() {
+    void perThreadLineWithoutALabel() {
         assertError(22, "a line of a :: per-thread block starts with [thread] or [$variable]",
                 ":: per-thread", "[a] x", "y", ":: end");
         assertError(21, "a line of a :: per-thread block starts with [thread] or [$variable]",
@@ -101,54 +101,54 @@ class ExpectationParseTest {
     }
 
     @Test
-    void bad_thread_variable() {
+    void badThreadVariable() {
         assertError(21, "bad thread variable [$a b]: write $ and a name, e.g. [$a]", ":: per-thread", "[$a b] y", ":: end");
     }
 
     @Test
-    void directive_with_an_argument_it_does_not_take() {
+    void directiveWithAnArgumentItDoesNotTake() {
         assertError(20, "unexpected \"please\" after :: unordered", ":: unordered please", "x", ":: end");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"< 4.5 s", "< 4,5s", "< 45", "< 2h", "< -1s"})
-    void malformed_duration(String bound) {
+    void malformedDuration(String bound) {
         assertThat(error("a", ":: elapsed " + bound).problem()).startsWith("malformed duration");
         assertThat(error("a", ":: total " + bound).line()).isEqualTo(21);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "4.5s", "about 4.5s", "= 4.5s"})
-    void time_bound_without_a_comparison(String bound) {
+    void timeBoundWithoutAComparison(String bound) {
         assertError(20, ":: elapsed needs <, <=, > or >= and a duration, e.g. :: elapsed < 4.5s", ":: elapsed " + bound);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"< 4.5s", "<= 500ms", "> 2m", ">=0.25s", "< 10s"})
-    void valid_durations(String bound) {
+    void validDurations(String bound) {
         assertThatCode(() -> Expectation.parse(List.of(":: elapsed " + bound, ":: total " + bound), 1))
                 .doesNotThrowAnyException();
     }
 
     @Test
-    void elapsed_inside_a_block() {
+    void elapsedInsideABlock() {
         assertError(21, ":: elapsed inside a block: put it before or after the block",
                 ":: unordered", ":: elapsed < 1s", ":: end");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {":: exit", ":: exit zero", ":: exit 1.5", ":: exit 99999999999"})
-    void exit_without_an_integer(String line) {
+    void exitWithoutAnInteger(String line) {
         assertError(21, ":: exit needs an integer, e.g. :: exit 3", "a", line);
     }
 
     @Test
-    void exit_twice() {
+    void exitTwice() {
         assertError(21, "a second :: exit (the first is on line 20)", ":: exit 1", ":: exit 2");
     }
 
     @Test
-    void display_lines_leave_out_directives_but_keep_the_dots() throws ExpectationException {
+    void displayLinesLeaveOutDirectivesButKeepTheDots() throws ExpectationException {
         Expectation expectation = Expectation.parse(List.of(
                 "start  ", "...", ":: elapsed < 1s", ":: per-thread", "[a] x {int}", ":: end", ":: exit 0"), 1);
         assertThat(expectation.displayLines()).containsExactly("start", "...", "[a] x {int}");

@@ -24,78 +24,78 @@ class ExpectationTest {
     @Nested
     class LiteralLines {
         @Test
-        void match_the_output_line_by_line() {
+        void matchTheOutputLineByLine() {
             assertThat(match(expect("hello", "world"), "hello", "world").matched()).isTrue();
         }
 
         @Test
-        void ignore_trailing_spaces_on_both_sides() {
+        void ignoreTrailingSpacesOnBothSides() {
             assertThat(match(expect("hello  ", "world"), "hello", "world \t").matched()).isTrue();
         }
 
         @Test
-        void let_a_placeholder_at_the_end_match_nothing_after_a_trailing_space() {
+        void letAPlaceholderAtTheEndMatchNothingAfterATrailingSpace() {
             assertThat(match(expect("value: {any}"), "value: ").matched()).isTrue();
             assertThat(match(expect("value: {any}"), "value:").matched()).isFalse();
         }
 
         @Test
-        void keep_leading_spaces_significant() {
+        void keepLeadingSpacesSignificant() {
             assertThat(match(expect("  indented"), "  indented").matched()).isTrue();
             assertThat(match(expect("  indented"), "indented").matched()).isFalse();
         }
 
         @Test
-        void treat_regex_characters_as_text() {
+        void treatRegexCharactersAsText() {
             assertThat(match(expect("a.b (x) [y] $1 \\d"), "a.b (x) [y] $1 \\d").matched()).isTrue();
             assertThat(match(expect("a.b"), "axb").matched()).isFalse();
         }
 
         @Test
-        void write_a_literal_brace_as_two() {
+        void writeALiteralBraceAsTwo() {
             assertThat(match(expect("{{\"a\": 1}"), "{\"a\": 1}").matched()).isTrue();
         }
 
         @Test
-        void match_a_blank_line_with_an_empty_one() {
+        void matchABlankLineWithAnEmptyOne() {
             assertThat(match(expect("a", "", "b"), "a", "", "b").matched()).isTrue();
             assertThat(match(expect("a", "", "b"), "a", "b").matched()).isFalse();
         }
 
         @Test
-        void name_the_first_line_that_differs() {
+        void nameTheFirstLineThatDiffers() {
             assertThat(failure(expect("thread LoopThread >>> 2", "thread LoopThread >>> 3"),
                     "thread LoopThread >>> 2", "thread LoopThread >>> 4"))
                     .isEqualTo("line 2: expected \"thread LoopThread >>> 3\" but got \"thread LoopThread >>> 4\"");
         }
 
         @Test
-        void say_when_the_output_ended_too_soon() {
+        void sayWhenTheOutputEndedTooSoon() {
             assertThat(failure(expect("start", "done"), "start"))
                     .isEqualTo("line 2: expected \"done\" but the output ended");
         }
 
         @Test
-        void say_when_there_is_output_left_over() {
+        void sayWhenThereIsOutputLeftOver() {
             assertThat(failure(expect("a", "b"), "a", "b", "surprise"))
                     .isEqualTo("output line 3 \"surprise\" is extra: the expectation ended at line 2");
         }
 
         @Test
-        void count_lines_from_where_the_block_starts_in_the_lesson() throws ExpectationException {
+        void countLinesFromWhereTheBlockStartsInTheLesson() throws ExpectationException {
             Expectation expectation = Expectation.parse(List.of("a", "b"), 40);
             assertThat(failure(expectation, "a", "c")).startsWith("line 41: ");
         }
 
         @Test
-        void expect_no_output_from_an_empty_block() {
+        void expectNoOutputFromAnEmptyBlock() {
             assertThat(match(expect()).matched()).isTrue();
             assertThat(failure(expect(), "hi"))
                     .isEqualTo("output line 1 \"hi\" is extra: the expectation is that there is no output");
         }
 
         @Test
-        void shorten_long_lines_in_messages() {
+        void shortenLongLinesInMessages() {
             String longLine = "x".repeat(300);
             assertThat(failure(expect("short"), longLine)).hasSizeLessThan(200);
         }
@@ -130,12 +130,12 @@ class ExpectationTest {
                 {/x|z/}y           => zy                => true
                 {/x|z/}y           => x|zy              => false
                 """)
-        void match_their_kind_of_text(String expected, String actual, boolean matches) {
+        void matchTheirKindOfText(String expected, String actual, boolean matches) {
             assertThat(match(expect(expected), actual).matched()).isEqualTo(matches);
         }
 
         @Test
-        void capture_a_named_value_and_require_it_again() {
+        void captureANamedValueAndRequireItAgain() {
             Expectation expectation = expect("parent {pid:parent}", "child of {pid:parent}");
             assertThat(match(expectation, "parent 4711", "child of 4711").matched()).isTrue();
             assertThat(failure(expectation, "parent 4711", "child of 4712"))
@@ -143,20 +143,20 @@ class ExpectationTest {
         }
 
         @Test
-        void capture_with_a_regex_too() {
+        void captureWithARegexToo() {
             Expectation expectation = expect("{/[a-z]+/:name} starts", "{word:name} ends");
             assertThat(match(expectation, "job starts", "job ends").matched()).isTrue();
             assertThat(match(expectation, "job starts", "jab ends").matched()).isFalse();
         }
 
         @Test
-        void find_the_split_where_a_name_used_twice_in_a_line_agrees() {
+        void findTheSplitWhereANameUsedTwiceInALineAgrees() {
             assertThat(match(expect("{any:x}-{any:x}"), "a-b-a-b").matched()).isTrue();
             assertThat(match(expect("{any:x}-{any:x}"), "a-b-a").matched()).isFalse();
         }
 
         @Test
-        void keep_names_apart() {
+        void keepNamesApart() {
             Expectation expectation = expect("{int:a} {int:b}", "{int:b} {int:a}");
             assertThat(match(expectation, "1 2", "2 1").matched()).isTrue();
             assertThat(match(expectation, "1 2", "1 2").matched()).isFalse();
@@ -177,12 +177,12 @@ class ExpectationTest {
                 n {int:count = 4}     | n 5           | false
                 n {int:count>0}       | n 7           | true
                 """)
-        void compare_bounded_numbers_by_value(String expected, String actual, boolean matches) {
+        void compareBoundedNumbersByValue(String expected, String actual, boolean matches) {
             assertThat(match(expect(expected), actual).matched()).isEqualTo(matches);
         }
 
         @Test
-        void say_which_bound_failed() {
+        void sayWhichBoundFailed() {
             assertThat(failure(expect("speedup {num >= 1.3}"), "speedup 1.25"))
                     .isEqualTo("line 1: {num >= 1.3} must be >= 1.3 but got 1.25");
         }
@@ -191,14 +191,14 @@ class ExpectationTest {
     @Nested
     class Ellipsis {
         @Test
-        void match_no_lines_or_many() {
+        void matchNoLinesOrMany() {
             Expectation expectation = expect("start", "...", "done");
             assertThat(match(expectation, "start", "done").matched()).isTrue();
             assertThat(match(expectation, "start", "a", "b", "c", "done").matched()).isTrue();
         }
 
         @Test
-        void may_stand_anywhere_and_more_than_once() {
+        void mayStandAnywhereAndMoreThanOnce() {
             Expectation expectation = expect("...", "a", "...", "b", "...");
             assertThat(match(expectation, "a", "b").matched()).isTrue();
             assertThat(match(expectation, "x", "a", "y", "z", "b", "w").matched()).isTrue();
@@ -206,31 +206,31 @@ class ExpectationTest {
         }
 
         @Test
-        void allow_extra_output_only_at_the_end_when_written_last() {
+        void allowExtraOutputOnlyAtTheEndWhenWrittenLast() {
             assertThat(match(expect("a", "..."), "a", "b", "c").matched()).isTrue();
             assertThat(match(expect("a"), "a", "b").matched()).isFalse();
         }
 
         @Test
-        void say_what_never_came() {
+        void sayWhatNeverCame() {
             assertThat(failure(expect("start", "...", "done"), "start", "working", "working"))
                     .isEqualTo("line 3: expected \"done\" but the output ended");
         }
 
         @Test
-        void report_the_line_after_the_furthest_match() {
+        void reportTheLineAfterTheFurthestMatch() {
             assertThat(failure(expect("a", "...", "b", "c"), "a", "b", "x", "c"))
                     .isEqualTo("line 4: expected \"c\" but got \"x\"");
         }
 
         @Test
-        void prefer_a_near_miss_to_a_plain_mismatch() {
+        void preferANearMissToAPlainMismatch() {
             assertThat(failure(expect("pid {pid:p}", "...", "again {pid:p}"), "pid 1", "again 2", "more", "more"))
                     .isEqualTo("line 3: {pid:p} must repeat \"1\" but got \"2\"");
         }
 
         @Test
-        void show_swallowed_lines_beside_the_dots() {
+        void showSwallowedLinesBesideTheDots() {
             MatchResult result = match(expect("start", "...", "done"), "start", "a", "b", "done");
             assertThat(result.rows()).extracting(Row::expected, Row::expectedLine, Row::mark).containsExactly(
                     tuple(Optional.of("start"), 1, Mark.MATCH),
@@ -240,7 +240,7 @@ class ExpectationTest {
         }
 
         @Test
-        void stay_fast_on_long_output() {
+        void stayFastOnLongOutput() {
             List<String> texts = new ArrayList<>();
             texts.add("a");
             IntStream.range(0, 5_000).forEach(i -> texts.add("noise " + i));
@@ -259,13 +259,13 @@ class ExpectationTest {
         }
 
         @Test
-        void handle_a_long_expectation_without_running_out_of_stack() {
+        void handleALongExpectationWithoutRunningOutOfStack() {
             String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
             assertThat(match(expect(texts), texts).matched()).isTrue();
         }
 
         @Test
-        void give_up_in_bounded_time_when_there_are_too_many_ways() {
+        void giveUpInBoundedTimeWhenThereAreTooManyWays() {
             String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "n " + i).toArray(String[]::new);
             Expectation expectation = expect("...", "n {int:x}", "...", "n {int:x}");
             assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
@@ -275,7 +275,7 @@ class ExpectationTest {
         }
 
         @Test
-        void stay_fast_when_a_line_never_comes() {
+        void stayFastWhenALineNeverComes() {
             String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "noise " + i).toArray(String[]::new);
             Expectation expectation = expect("...", "x {int:n}", "...", "y", "...", "z");
             assertTimeoutPreemptively(Duration.ofSeconds(1), () ->
@@ -286,48 +286,48 @@ class ExpectationTest {
     @Nested
     class Unordered {
         @Test
-        void match_the_lines_in_any_order() {
+        void matchTheLinesInAnyOrder() {
             Expectation expectation = expect(":: unordered", "a", "b", "c", ":: end", "done");
             assertThat(match(expectation, "c", "a", "b", "done").matched()).isTrue();
             assertThat(match(expectation, "b", "c", "a", "done").matched()).isTrue();
         }
 
         @Test
-        void take_as_many_lines_as_the_block_has() {
+        void takeAsManyLinesAsTheBlockHas() {
             Expectation expectation = expect(":: unordered", "a", "b", ":: end", "done");
             assertThat(match(expectation, "a", "done", "b").matched()).isFalse();
             assertThat(match(expectation, "a", "a", "done").matched()).isFalse();
         }
 
         @Test
-        void search_past_a_placeholder_that_takes_the_wrong_line() {
+        void searchPastAPlaceholderThatTakesTheWrongLine() {
             // Greedy pairing would give "b" to {any} first and leave nothing for "b".
             Expectation expectation = expect(":: unordered", "{any}", "b", ":: end");
             assertThat(match(expectation, "b", "a").matched()).isTrue();
         }
 
         @Test
-        void try_every_pairing_that_binds_differently() {
+        void tryEveryPairingThatBindsDifferently() {
             // Only "a = y" lets the last line match.
             Expectation expectation = expect(":: unordered", "{word:a} ready", "{word:b} ready", ":: end", "first was {word:a}");
             assertThat(match(expectation, "x ready", "y ready", "first was y").matched()).isTrue();
         }
 
         @Test
-        void name_the_line_nothing_was_left_for() {
+        void nameTheLineNothingWasLeftFor() {
             assertThat(failure(expect(":: unordered", "a", "b", "c", ":: end"), "c", "x", "a"))
                     .isEqualTo("line 3: unordered block (lines 1-5): no output line is left to match \"b\" (left over: \"x\")");
         }
 
         @Test
-        void say_when_the_output_ended_inside_the_block() {
+        void sayWhenTheOutputEndedInsideTheBlock() {
             assertThat(failure(expect(":: unordered", "a", "b", ":: end"), "b"))
                     .isEqualTo("line 2: unordered block (lines 1-4): no output line is left to match \"a\" "
                             + "(the output ended after 1 of the block's 2 lines)");
         }
 
         @Test
-        void show_each_output_line_beside_the_line_it_matched() {
+        void showEachOutputLineBesideTheLineItMatched() {
             MatchResult result = match(expect(":: unordered", "a", "b", ":: end"), "b", "a");
             assertThat(result.rows()).extracting(Row::expected, Row::expectedLine)
                     .containsExactly(tuple(Optional.of("b"), 3),
@@ -356,7 +356,7 @@ class ExpectationTest {
         }
 
         @Test
-        void accept_any_interleaving_that_keeps_each_threads_order() {
+        void acceptAnyInterleavingThatKeepsEachThreadsOrder() {
             assertThat(match(readme, lines("writer: put A", "reader: got A", "writer: put B", "reader: got B",
                     "main: main: done")).matched()).isTrue();
             assertThat(match(readme, lines("writer: put A", "writer: put B", "reader: got A", "reader: got B",
@@ -364,48 +364,48 @@ class ExpectationTest {
         }
 
         @Test
-        void reject_a_thread_whose_lines_are_out_of_order() {
+        void rejectAThreadWhoseLinesAreOutOfOrder() {
             assertThat(match(readme, lines("reader: got B", "reader: got A", "writer: put A", "writer: put B",
                     "main: main: done")).failure().orElseThrow()).contains(
                     "line 4: per-thread block (lines 1-6): thread \"reader\" printed \"got B\" where \"got A\" was expected");
         }
 
         @Test
-        void reject_lines_of_the_wrong_thread() {
+        void rejectLinesOfTheWrongThread() {
             assertThat(match(readme, lines("writer: put A", "reader: put B", "reader: got A", "reader: got B",
                     "main: main: done")).failure().orElseThrow()).contains(
                     "line 3: per-thread block (lines 1-6): thread \"writer\" did not print \"put B\" among the block's 4 output lines");
         }
 
         @Test
-        void reject_a_thread_the_block_does_not_name() {
+        void rejectAThreadTheBlockDoesNotName() {
             Expectation expectation = expect(":: per-thread", "[a] x", ":: end");
             assertThat(match(expectation, lines("b: x")).failure().orElseThrow()).contains(
                     "line 2: per-thread block (lines 1-3): thread \"a\" did not print \"x\"");
         }
 
         @Test
-        void say_when_the_output_ended_inside_the_block() {
+        void sayWhenTheOutputEndedInsideTheBlock() {
             assertThat(match(readme, lines("writer: put A", "writer: put B", "reader: got A")).failure().orElseThrow()).contains(
                     "line 5: per-thread block (lines 1-6): thread \"reader\" did not print \"got B\" before the output ended");
         }
 
         @Test
-        void pair_each_output_line_with_its_expected_line() {
+        void pairEachOutputLineWithItsExpectedLine() {
             MatchResult result = match(readme, lines("writer: put A", "reader: got A", "writer: put B", "reader: got B",
                     "main: main: done"));
             assertThat(result.rows()).extracting(Row::expectedLine).containsExactly(2, 4, 3, 5, 7);
         }
 
         @Test
-        void let_variables_stand_for_whichever_threads_turn_up() {
+        void letVariablesStandForWhicheverThreadsTurnUp() {
             Expectation expectation = expect(":: per-thread", "[$a] hello", "[$b] hello", ":: end");
             assertThat(match(expectation, lines("t1: hello", "t2: hello")).matched()).isTrue();
             assertThat(match(expectation, lines("t1: hello", "t1: hello")).matched()).isFalse();
         }
 
         @Test
-        void keep_a_variables_thread_for_the_lines_after() {
+        void keepAVariablesThreadForTheLinesAfter() {
             Expectation expectation = expect(
                     ":: per-thread", "[$a] start", "[$b] start", ":: end",
                     ":: per-thread", "[$b] stop", "[$a] stop", "[main] joined", ":: end");
@@ -414,7 +414,7 @@ class ExpectationTest {
         }
 
         @Test
-        void find_the_assignment_that_later_lines_need() {
+        void findTheAssignmentThatLaterLinesNeed() {
             Expectation expectation = expect(
                     ":: per-thread", "[$a] ready", "[$b] ready", ":: end",
                     ":: per-thread", "[$a] first", ":: end",
@@ -426,21 +426,21 @@ class ExpectationTest {
         }
 
         @Test
-        void not_let_a_variable_take_a_thread_the_block_names() {
+        void notLetAVariableTakeAThreadTheBlockNames() {
             Expectation expectation = expect(":: per-thread", "[main] x", "[$a] x", ":: end");
             assertThat(match(expectation, lines("main: x", "main: x")).matched()).isFalse();
             assertThat(match(expectation, lines("main: x", "w: x")).matched()).isTrue();
         }
 
         @Test
-        void mention_the_variable_in_messages() {
+        void mentionTheVariableInMessages() {
             Expectation expectation = expect(":: per-thread", "[$a] one", "[$a] two", ":: end");
             assertThat(match(expectation, lines("w: one", "w: three")).failure().orElseThrow()).contains(
                     "thread \"w\" ([$a]) printed \"three\" where \"two\" was expected");
         }
 
         @Test
-        void reject_a_thread_that_prints_more_than_its_lines() {
+        void rejectAThreadThatPrintsMoreThanItsLines() {
             Expectation expectation = expect(":: per-thread", "[a] x", "[b] y", ":: end");
             assertThat(match(expectation, lines("a: x", "a: x")).failure().orElseThrow()).isEqualTo(
                     "line 2: per-thread block (lines 1-4): thread \"a\" printed \"x\" after its last expected line");
@@ -449,14 +449,14 @@ class ExpectationTest {
         }
 
         @Test
-        void say_when_no_thread_is_left_for_a_variable() {
+        void sayWhenNoThreadIsLeftForAVariable() {
             Expectation expectation = expect(":: per-thread", "[$a] y", "[main] x", ":: end");
             assertThat(match(expectation, lines("main: x", "main: y")).failure().orElseThrow()).isEqualTo(
                     "line 2: per-thread block (lines 1-4): no other thread is left for [$a] to print \"y\"");
         }
 
         @Test
-        void carry_captures_to_the_lines_after_the_block() {
+        void carryCapturesToTheLinesAfterTheBlock() {
             Expectation expectation = expect(":: per-thread", "[a] token {int:t}", ":: end", "main got {int:t}");
             assertThat(match(expectation, lines("a: token 7", "main: main got 7")).matched()).isTrue();
             assertThat(match(expectation, lines("a: token 7", "main: main got 8")).failure().orElseThrow())
@@ -464,7 +464,7 @@ class ExpectationTest {
         }
 
         @Test
-        void check_captures_across_threads() {
+        void checkCapturesAcrossThreads() {
             Expectation expectation = expect(":: per-thread", "[a] token {int:t}", "[b] got {int:t}", ":: end");
             assertThat(match(expectation, lines("a: token 7", "b: got 7")).matched()).isTrue();
             assertThat(match(expectation, lines("a: token 7", "b: got 8")).failure().orElseThrow()).contains(
@@ -479,20 +479,20 @@ class ExpectationTest {
                 OutputLine.out(5_300, "main", "done"));
 
         @Test
-        void check_the_time_between_two_lines() {
+        void checkTheTimeBetweenTwoLines() {
             assertThat(expect("start", ":: elapsed < 6s", "done").match(slow, Duration.ofSeconds(6), 0).matched()).isTrue();
             assertThat(expect("start", ":: elapsed < 4.5s", "done").match(slow, Duration.ofSeconds(6), 0).failure().orElseThrow())
                     .contains("line 2: 5.20 s elapsed between \"start\" and \"done\", expected < 4.5 s");
         }
 
         @Test
-        void measure_from_the_start_of_main_at_the_top() {
+        void measureFromTheStartOfMainAtTheTop() {
             assertThat(expect(":: elapsed >= 500ms", "start", "done").match(slow, Duration.ofSeconds(6), 0).failure().orElseThrow())
                     .contains("line 1: 100 ms elapsed between the start of main and \"start\", expected >= 500 ms");
         }
 
         @Test
-        void measure_to_the_end_of_the_run_at_the_bottom() {
+        void measureToTheEndOfTheRunAtTheBottom() {
             assertThat(expect("start", "done", ":: elapsed < 1s").match(slow, Duration.ofMillis(5_500), 0).matched())
                     .isTrue();
             assertThat(expect("start", "done", ":: elapsed < 1s").match(slow, Duration.ofSeconds(7), 0).failure().orElseThrow())
@@ -500,7 +500,7 @@ class ExpectationTest {
         }
 
         @Test
-        void steer_the_search_to_the_alignment_that_keeps_time() {
+        void steerTheSearchToTheAlignmentThatKeepsTime() {
             List<OutputLine> output = List.of(
                     OutputLine.out(10, "main", "ping"),
                     OutputLine.out(2_000, "main", "ping"),
@@ -512,7 +512,7 @@ class ExpectationTest {
         }
 
         @Test
-        void report_the_wrong_line_rather_than_its_time() {
+        void reportTheWrongLineRatherThanItsTime() {
             assertThat(expect("start", ":: elapsed < 1s", "done").match(
                     List.of(OutputLine.out(0, "main", "start"), OutputLine.out(3_000, "main", "oops")),
                     Duration.ofSeconds(4), 0).failure().orElseThrow())
@@ -520,7 +520,7 @@ class ExpectationTest {
         }
 
         @Test
-        void check_the_whole_run() {
+        void checkTheWholeRun() {
             Expectation expectation = expect(":: total < 2m", ":: total >= 1s", "start", "done");
             assertThat(expectation.match(slow, Duration.ofSeconds(6), 0).matched()).isTrue();
             assertThat(expectation.match(slow, Duration.ofMinutes(3), 0).failure().orElseThrow())
@@ -531,7 +531,7 @@ class ExpectationTest {
     @Nested
     class ExitCode {
         @Test
-        void must_be_0_unless_the_block_says_otherwise() {
+        void mustBe0UnlessTheBlockSaysOtherwise() {
             assertThat(expect("x").match(output("x"), Duration.ZERO, 3).failure().orElseThrow()).contains("exit code 3, expected 0");
             assertThat(expect("x", ":: exit 3").match(output("x"), Duration.ZERO, 3).matched()).isTrue();
             assertThat(expect("x", ":: exit 3").match(output("x"), Duration.ZERO, 0).failure().orElseThrow())
@@ -539,13 +539,13 @@ class ExpectationTest {
         }
 
         @Test
-        void comes_after_the_lines_when_both_are_wrong() {
+        void comesAfterTheLinesWhenBothAreWrong() {
             assertThat(expect("x").match(output("y"), Duration.ZERO, 1).failure().orElseThrow())
                     .contains("line 1: expected \"x\" but got \"y\"; also exit code 1, expected 0");
         }
 
         @Test
-        void keeps_the_rows_of_a_line_match() {
+        void keepsTheRowsOfALineMatch() {
             MatchResult result = expect("x").match(output("x"), Duration.ZERO, 1);
             assertThat(result.rows()).extracting(Row::mark).containsExactly(Mark.MATCH);
         }
@@ -558,40 +558,40 @@ class ExpectationTest {
         }
 
         @Test
-        void show_a_changed_line_as_a_mismatch() {
+        void showAChangedLineAsAMismatch() {
             assertThat(marks(expect("a", "b", "c"), "a", "x", "c"))
                     .containsExactly(Mark.MATCH, Mark.MISMATCH, Mark.MATCH);
         }
 
         @Test
-        void show_a_missing_line() {
+        void showAMissingLine() {
             MatchResult result = match(expect("a", "b", "c"), "a", "c");
             assertThat(result.rows()).extracting(Row::mark).containsExactly(Mark.MATCH, Mark.MISSING, Mark.MATCH);
             assertThat(result.rows().get(1)).isEqualTo(new Row(Optional.empty(), Optional.of("b"), 2, Mark.MISSING));
         }
 
         @Test
-        void show_an_extra_line() {
+        void showAnExtraLine() {
             MatchResult result = match(expect("a", "c"), "a", "b", "c");
             assertThat(result.rows()).extracting(Row::mark).containsExactly(Mark.MATCH, Mark.EXTRA, Mark.MATCH);
             assertThat(result.rows().get(1).expectedLine()).isZero();
         }
 
         @Test
-        void line_up_placeholders_by_shape() {
+        void lineUpPlaceholdersByShape() {
             assertThat(marks(expect("n={int}", "done"), "n=x", "done"))
                     .containsExactly(Mark.MISMATCH, Mark.MATCH);
         }
 
         @Test
-        void keep_what_matched_before_the_failure() {
+        void keepWhatMatchedBeforeTheFailure() {
             MatchResult result = match(expect("a", "...", "z"), "a", "b", "c");
             assertThat(result.rows()).extracting(Row::mark)
                     .containsExactly(Mark.MATCH, Mark.MATCH, Mark.MATCH, Mark.MISSING);
         }
 
         @Test
-        void show_all_output_when_the_expectation_is_short() {
+        void showAllOutputWhenTheExpectationIsShort() {
             String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
             MatchResult result = match(expect("line 0", "nope"), texts);
             assertThat(result.rows()).filteredOn(row -> row.actual().isPresent()).hasSize(10_000);

@@ -11,32 +11,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The commands as a learner and CI meet them: exit codes, messages, and never a stack trace. */
 class CommandsTest {
     static final String FIXTURES = "src/test/resources/fixtures/";
+    /** This checkout, the build's compile cache, and no terminal. */
+    static final Settings SETTINGS = Settings.read(java.util.Map.of(), System.getProperties());
 
     /** One run of concur with captured output. */
-    record Outcome(int code, String out, String err) {}
+    record Result(int code, String out, String err) {}
 
-    static Outcome concurWithInput(String input, String... args) {
+    static Result concurWithInput(String input, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Context context = new Context(new Catalog(Path.of("lessons")), Screen.plain(), new PrintWriter(out, true),
-                new PrintWriter(err, true), new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        Context context = Context.of(SETTINGS, Screen.plain(), new PrintWriter(out, true), new PrintWriter(err, true),
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         int code = Main.run(context, args);
-        return new Outcome(code, out.toString(), err.toString());
+        return new Result(code, out.toString(), err.toString());
     }
 
-    static Outcome concur(String... args) {
+    static Result concur(String... args) {
         return concurWithInput("", args);
     }
 
     @Nested
-    class Run {
+    class RunCommand {
         @Test
         void exitsZeroWhenEveryStepMatches() {
-            Outcome result = concur("run", FIXTURES + "passing.md");
+            Result result = concur("run", FIXTURES + "passing.md");
 
             assertThat(result.code()).as(result.err()).isZero();
             assertThat(result.out()).contains("── passing · step 1/3 · Hello from a worker ──")
@@ -45,7 +50,7 @@ class CommandsTest {
 
         @Test
         void exitsOneWhenAnExpectationIsWrongAndSaysWhichLine() {
-            Outcome result = concur("run", FIXTURES + "wrong-expectation.md");
+            Result result = concur("run", FIXTURES + "wrong-expectation.md");
 
             assertThat(result.code()).isEqualTo(1);
             assertThat(result.out()).contains("FAIL  line 18:").contains("three").contains("0 of 1 steps matched");
@@ -54,7 +59,7 @@ class CommandsTest {
 
         @Test
         void exitsTwoForAMalformedLessonWithFileAndLine() {
-            Outcome result = concur("run", FIXTURES + "missing-expected.md");
+            Result result = concur("run", FIXTURES + "missing-expected.md");
 
             assertThat(result.code()).isEqualTo(2);
             assertThat(result.err()).contains("concur: " + FIXTURES + "missing-expected.md:3: step ");
@@ -63,7 +68,7 @@ class CommandsTest {
 
         @Test
         void exitsTwoForAnExampleThatDoesNotCompile() {
-            Outcome result = concur("run", FIXTURES + "compile-error.md");
+            Result result = concur("run", FIXTURES + "compile-error.md");
 
             assertThat(result.code()).isEqualTo(2);
             assertThat(result.err()).contains(FIXTURES + "compile-error.md:8: ';' expected");
@@ -71,7 +76,7 @@ class CommandsTest {
 
         @Test
         void repeatsEveryStepAndCountsThePasses() {
-            Outcome result = concur("run", FIXTURES + "passing.md", "--step", "1", "--repeat", "3");
+            Result result = concur("run", FIXTURES + "passing.md", "--step", "1", "--repeat", "3");
 
             assertThat(result.code()).isZero();
             assertThat(result.out()).contains("3/3 passed").containsPattern("passing +step 1: Hello from a worker +3/3");
@@ -82,7 +87,7 @@ class CommandsTest {
             Path report = Path.of("target/test-reports/wrong-expectation.xml");
             java.nio.file.Files.deleteIfExists(report);
 
-            Outcome result = concur("run", FIXTURES + "wrong-expectation.md", "--report", report.toString());
+            Result result = concur("run", FIXTURES + "wrong-expectation.md", "--report", report.toString());
 
             assertThat(result.code()).isEqualTo(1);
             assertThat(java.nio.file.Files.readString(report))
@@ -94,14 +99,14 @@ class CommandsTest {
 
         @Test
         void drawsATimelineAfterEachStepOnRequest() {
-            Outcome result = concur("run", FIXTURES + "passing.md", "--step", "1", "--timeline");
+            Result result = concur("run", FIXTURES + "passing.md", "--step", "1", "--timeline");
 
             assertThat(result.out()).contains("Timeline").containsPattern("(?m)^worker +\\*").containsPattern("(?m)^main +");
         }
 
         @Test
         void needsALessonOrAll() {
-            Outcome result = concur("run");
+            Result result = concur("run");
 
             assertThat(result.code()).isEqualTo(2);
             assertThat(result.err()).contains("name a lesson, a lesson file, or --all");
@@ -109,7 +114,7 @@ class CommandsTest {
 
         @Test
         void rejectsAStepThatDoesNotExist() {
-            Outcome result = concur("run", FIXTURES + "passing.md", "--step", "9");
+            Result result = concur("run", FIXTURES + "passing.md", "--step", "9");
 
             assertThat(result.code()).isEqualTo(2);
             assertThat(result.err()).contains("there is no step 9 (the lesson has 3)");
@@ -117,7 +122,7 @@ class CommandsTest {
 
         @Test
         void rejectsAMalformedTimeout() {
-            Outcome result = concur("run", "threads", "--timeout", "soon");
+            Result result = concur("run", "threads", "--timeout", "soon");
 
             assertThat(result.code()).isEqualTo(2);
             assertThat(result.err()).contains("'soon' is not a duration like 500ms, 10s or 2m");
@@ -125,10 +130,10 @@ class CommandsTest {
     }
 
     @Nested
-    class Lesson {
+    class LessonCommand {
         @Test
         void suggestsTheLessonATypoMeant() {
-            Outcome result = concur("lesson", "thread");
+            Result result = concur("lesson", "thread");
 
             assertThat(result.code()).isEqualTo(2);
             assertThat(result.err().strip()).isEqualTo("concur: no lesson 'thread'; did you mean 'threads'?");
@@ -136,7 +141,7 @@ class CommandsTest {
 
         @Test
         void stepsThroughWithEnterAndEnds() {
-            Outcome result = concurWithInput("\n\n\n", "lesson", FIXTURES + "passing.md");
+            Result result = concurWithInput("\n\n\n", "lesson", FIXTURES + "passing.md");
 
             assertThat(result.code()).isZero();
             assertThat(result.out()).contains("A passing lesson\n═").contains("step 3/3 · From a file").contains("End of passing: 2 of 2 examples passed.");
@@ -144,7 +149,7 @@ class CommandsTest {
 
         @Test
         void showsHintsOneAtATimeAndQuitsOnQ() {
-            Outcome result = concurWithInput("h\nh\nq\n", "lesson", FIXTURES + "passing.md");
+            Result result = concurWithInput("h\nh\nq\n", "lesson", FIXTURES + "passing.md");
 
             assertThat(result.code()).isZero();
             assertThat(result.out()).contains("Hint 1/1: join() waits for the worker.").contains("No more hints.")
@@ -153,14 +158,14 @@ class CommandsTest {
 
         @Test
         void runsAStepAgainOnR() {
-            Outcome result = concurWithInput("r\nq\n", "lesson", FIXTURES + "passing.md");
+            Result result = concurWithInput("r\nq\n", "lesson", FIXTURES + "passing.md");
 
             assertThat(result.out().split("PASS", -1)).hasSize(3);
         }
 
         @Test
         void showsWhereTheLearnerIsAndWhichKeysDoWhat() {
-            Outcome result = concurWithInput("q\n", "lesson", FIXTURES + "passing.md");
+            Result result = concurWithInput("q\n", "lesson", FIXTURES + "passing.md");
 
             assertThat(result.out()).contains("passing · step 1/3 · passed 1")
                     .contains("[Enter] next  [b] back  [r] run again  [s] source  [h] hint  [p] Python  [t] timeline");
@@ -168,7 +173,7 @@ class CommandsTest {
 
         @Test
         void showsTheSourceThePythonNoteAndTheTimelineOnRequest() {
-            Outcome result = concurWithInput("s\np\nt\nq\n", "lesson", FIXTURES + "passing.md");
+            Result result = concurWithInput("s\np\nt\nq\n", "lesson", FIXTURES + "passing.md");
 
             assertThat(result.out()).containsPattern("1 . public class Hello \\{")
                     .contains("Python: the same with threading.Thread.")
@@ -178,7 +183,7 @@ class CommandsTest {
 
         @Test
         void jumpsToAStepAndGoesBack() {
-            Outcome result = concurWithInput("g3\nb\nq\n", "lesson", FIXTURES + "passing.md");
+            Result result = concurWithInput("g3\nb\nq\n", "lesson", FIXTURES + "passing.md");
 
             String out = result.out();
             assertThat(out.indexOf("step 3/3 · From a file")).isPositive();
@@ -187,14 +192,14 @@ class CommandsTest {
 
         @Test
         void refusesAStepThatDoesNotExist() {
-            Outcome result = concurWithInput("g9\nq\n", "lesson", FIXTURES + "passing.md");
+            Result result = concurWithInput("g9\nq\n", "lesson", FIXTURES + "passing.md");
 
             assertThat(result.out()).contains("There is no such step; the steps are 1 to 3.");
         }
 
         @Test
         void quitsAtTheEndOfInputRatherThanHanging() {
-            Outcome result = concurWithInput("", "lesson", FIXTURES + "passing.md");
+            Result result = concurWithInput("", "lesson", FIXTURES + "passing.md");
 
             assertThat(result.code()).isZero();
             assertThat(result.out()).doesNotContain("step 2/3");
@@ -203,7 +208,7 @@ class CommandsTest {
 
     @Test
     void printsACompletionScriptThatCompletesLessonNamesInBash() throws Exception {
-        Outcome result = concur("completion", "bash");
+        Result result = concur("completion", "bash");
         assertThat(result.code()).isZero();
         Path script = Path.of("target/concur-completion.bash");
         java.nio.file.Files.writeString(script, result.out());
@@ -218,7 +223,7 @@ class CommandsTest {
 
     @Test
     void refusesAShellItCannotComplete() {
-        Outcome result = concur("completion", "fish");
+        Result result = concur("completion", "fish");
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("concur completes in bash and zsh, not 'fish'");
@@ -226,7 +231,7 @@ class CommandsTest {
 
     @Test
     void listsTheLessons() {
-        Outcome result = concur("list");
+        Result result = concur("list");
 
         assertThat(result.code()).isZero();
         assertThat(result.out()).containsPattern("(?m)^threads +.+ \\(\\d+ steps\\)$");
@@ -241,9 +246,89 @@ class CommandsTest {
 
     @Test
     void rejectsAnUnknownCommandWithExitTwo() {
-        Outcome result = concur("frobnicate");
+        Result result = concur("frobnicate");
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("frobnicate");
+    }
+
+    @Nested
+    class EveryErrorHasOneWayOut {
+        /** Writing anything fails with an exception concur does not expect: a stand-in for a bug in any command. */
+        private static final PrintWriter BROKEN = new PrintWriter(new StringWriter()) {
+            @Override
+            public void write(String text, int offset, int length) {
+                throw new IllegalStateException("injected failure");
+            }
+        };
+
+        static Result withBrokenOutput(boolean debug, String... args) {
+            StringWriter err = new StringWriter();
+            Settings settings = debug ? Settings.read(java.util.Map.of("CONCUR_DEBUG", "1"), System.getProperties()) : SETTINGS;
+            Context context = Context.of(settings, Screen.plain(), BROKEN, new PrintWriter(err, true),
+                    new ByteArrayInputStream(new byte[0]));
+            return new Result(Main.run(context, args), "", err.toString());
+        }
+
+        @ParameterizedTest(name = "concur {0}")
+        @ValueSource(strings = {"list", "lesson threads", "run threads --step 1", "completion bash"})
+        void anUnexpectedExceptionInAnyCommandIsOneParagraphAndExitSeventy(String command) {
+            Result result = withBrokenOutput(false, command.split(" "));
+
+            assertThat(result.code()).isEqualTo(70);
+            assertThat(result.err()).startsWith("concur: internal error: java.lang.IllegalStateException: injected failure.")
+                    .contains("This is a bug in concur; please report it").contains("--debug");
+            assertThat(result.err().strip().lines()).hasSize(1);
+            assertThat(result.err()).doesNotContain("\tat ");
+        }
+
+        @Test
+        void debugShowsTheStackTraceAsWell() {
+            assertThat(withBrokenOutput(true, "list").err()).contains("\tat concur.cli.ListCommand.call");
+            Result withOption = withBrokenOutput(false, "list", "--debug");
+            assertThat(withOption.code()).isEqualTo(70);
+            assertThat(withOption.err()).contains("\tat concur.cli.ListCommand.call");
+        }
+
+        @Test
+        void aLessonWithoutItsNameGetsTheUsageAndTheLessons() {
+            Result result = concur("lesson");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).startsWith("concur: Missing required parameter: 'LESSON'")
+                    .contains("Usage: concur lesson").containsPattern("Lessons: .*threads");
+            assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+
+        @Test
+        void aLessonsFolderWithAnUnreadableFileStillListsTheOthers(@TempDir Path home) throws Exception {
+            Path lessons = java.nio.file.Files.createDirectories(home.resolve("lessons"));
+            java.nio.file.Files.copy(Path.of(FIXTURES, "passing.md"), lessons.resolve("passing.md"));
+            java.nio.file.Files.createDirectory(lessons.resolve("folder.md"));
+            java.nio.file.Files.createSymbolicLink(lessons.resolve("dangling.md"), home.resolve("nowhere.md"));
+            java.util.Properties properties = new java.util.Properties();
+            properties.putAll(System.getProperties());
+            properties.setProperty("concur.home", home.toString());
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            Context context = Context.of(Settings.read(java.util.Map.of(), properties), Screen.plain(),
+                    new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]));
+
+            int code = Main.run(context, "list");
+
+            assertThat(code).isZero();
+            assertThat(out.toString()).contains("passing").contains("A passing lesson");
+            assertThat(err.toString()).contains("dangling.md: cannot read this lesson: no such file")
+                    .contains("folder.md: cannot read this lesson: it is a folder, not a file")
+                    .doesNotContain("Exception");
+        }
+
+        @Test
+        void runOnAProseOnlyStepIsAUsageError() {
+            Result result = concur("run", FIXTURES + "passing.md", "--step", "2");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("passing.md:").contains("step 2 (\"Prose only\") has no example to run");
+        }
     }
 }

@@ -18,7 +18,7 @@ class CatalogTest {
 
     @Test
     void countsStepsAndReadsTitlesWithoutParsing() {
-        Catalog.Entry passing = fixtures.entries().get(0);
+        LessonHead passing = fixtures.entries().get(0);
         assertThat(passing.title()).isEqualTo("A passing lesson");
         assertThat(passing.steps()).isEqualTo(3);
     }

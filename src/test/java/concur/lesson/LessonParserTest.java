@@ -3,6 +3,7 @@ package concur.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import concur.run.Example;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
@@ -36,7 +37,7 @@ class LessonParserTest {
 
         @Test
         void readsAnInlineExampleWithItsPublicClassAndSourceLine() {
-            Example example = lesson.steps().get(0).example().orElseThrow();
+            Example example = lesson.steps().get(0).demo().orElseThrow().example();
             assertThat(example.className()).isEqualTo("Hello");
             assertThat(example.source()).startsWith("public class Hello {");
             assertThat(example.firstLine()).isEqualTo(10);
@@ -49,26 +50,27 @@ class LessonParserTest {
             assertThat(step.hints()).containsExactly("join() waits for the worker.");
             assertThat(step.pythonNote()).contains("the same with threading.Thread.");
             assertThat(step.text()).doesNotContain("Hint:").doesNotContain("Python:");
-            assertThat(step.expectation()).isPresent();
+            assertThat(step.demo()).isPresent();
         }
 
         @Test
         void aStepWithoutAnExampleIsProseOnly() {
             Step prose = lesson.steps().get(1);
             assertThat(prose.runnable()).isFalse();
-            assertThat(prose.expectation()).isEmpty();
+            assertThat(prose.demo()).isEmpty();
             assertThat(prose.text()).isEqualTo("A step with nothing to run.");
         }
 
         @Test
         void readsDirectives() {
             Step fromFile = lesson.steps().get(2);
-            Example example = fromFile.example().orElseThrow();
+            Demo demo = fromFile.demo().orElseThrow();
+            Example example = demo.example();
             assertThat(example.className()).isEqualTo("Counted");
             assertThat(example.file()).endsWith(Path.of("passing", "Counted.java"));
             assertThat(example.firstLine()).isEqualTo(1);
-            assertThat(fromFile.timeout()).contains(Duration.ofSeconds(10));
-            assertThat(fromFile.args()).containsExactly("3");
+            assertThat(demo.timeout()).contains(Duration.ofSeconds(10));
+            assertThat(demo.args()).containsExactly("3");
         }
     }
 
@@ -95,7 +97,7 @@ class LessonParserTest {
 
     @Test
     void everyLessonInTheRepositoryParses() throws LessonException {
-        for (Catalog.Entry entry : new Catalog(Path.of("lessons")).entries()) {
+        for (LessonHead entry : new Catalog(Path.of("lessons")).entries()) {
             Lesson lesson = parser.parse(entry.file());
             assertThat(lesson.steps()).as(entry.name()).hasSize(entry.steps());
             assertThat(lesson.title()).isEqualTo(entry.title());

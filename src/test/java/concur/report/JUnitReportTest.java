@@ -25,10 +25,10 @@ class JUnitReportTest {
     @Test
     void writesASuitePerLessonAndACasePerStepWithTheMismatchAsFailureText() throws Exception {
         Document xml = written(List.of(
-                new StepOutcome("threads", "step 1: A named thread", 1, 1, Duration.ofMillis(2070), Optional.empty(), Optional.empty()),
-                new StepOutcome("threads", "step 2: Lost <updates> & more", 1, 0, Duration.ofMillis(160),
-                        Optional.of("line 14: expected \"0\" but got \"8\"\n\n= main  8 | 0"), Optional.empty()),
-                StepOutcome.error("broken", "lessons/broken.md", "lessons/broken.md:3: step \"x\" has no ```expected block")));
+                new StepOutcome.Ran("threads", "step 1: A named thread", 1, 1, Duration.ofMillis(2070), Optional.empty()),
+                new StepOutcome.Ran("threads", "step 2: Lost <updates> & more", 1, 0, Duration.ofMillis(160),
+                        Optional.of("line 14: expected \"0\" but got \"8\"\n\n= main  8 | 0")),
+                new StepOutcome.Errored("broken", "lessons/broken.md", "lessons/broken.md:3: step \"x\" has no ```expected block")));
 
         Element root = xml.getDocumentElement();
         assertThat(root.getTagName()).isEqualTo("testsuites");
@@ -53,8 +53,8 @@ class JUnitReportTest {
 
     @Test
     void aRepeatedStepSaysHowManyRunsMatched() throws Exception {
-        Document xml = written(List.of(new StepOutcome("threads", "step 6: No GIL", 20, 19, Duration.ofSeconds(40),
-                Optional.of("line 88: {num >= 1.3} got 1.21"), Optional.empty())));
+        Document xml = written(List.of(new StepOutcome.Ran("threads", "step 6: No GIL", 20, 19, Duration.ofSeconds(40),
+                Optional.of("line 88: {num >= 1.3} got 1.21"))));
 
         Element failure = (Element) xml.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("message")).isEqualTo("19/20 runs matched; line 88: {num >= 1.3} got 1.21");

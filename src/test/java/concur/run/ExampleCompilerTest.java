@@ -3,7 +3,6 @@ package concur.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import concur.lesson.Example;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,13 @@ class ExampleCompilerTest {
         Example broken = new Example("Broken", "public class Broken {\n  void f() { int x = \"s\"; }\n}", Path.of("lessons/demo.md"), 40);
 
         assertThatThrownBy(() -> new ExampleCompiler(cache).compile(broken))
-                .isInstanceOf(CompileException.class)
-                .hasMessageContaining("lessons/demo.md:41: incompatible types");
+                .isInstanceOfSatisfying(CompileException.class, e -> {
+                    assertThat(e.describe(Path::toString)).contains("lessons/demo.md:41: incompatible types");
+                    CompileException.Problem problem = e.problems().get(0);
+                    assertThat(problem.line()).isEqualTo(41);
+                    assertThat(problem.code()).isEqualTo("  void f() { int x = \"s\"; }");
+                    assertThat(problem.column()).isEqualTo(22);
+                });
     }
 
     @Test

@@ -3,7 +3,6 @@ package concur.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import concur.lesson.Example;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

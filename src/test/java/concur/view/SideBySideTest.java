@@ -3,7 +3,7 @@ package concur.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import concur.check.Expectation;
-import concur.check.Verdict;
+import concur.step.Verdict;
 import concur.run.OutputLine;
 import concur.run.Outcome;
 import concur.run.RunResult;
@@ -22,7 +22,7 @@ class SideBySideTest {
         SideBySide view = new SideBySide(screen, new PrintWriter(text, true), expectation.displayLines());
         view.header();
         lines.forEach(view::live);
-        view.finish(Verdict.of(expectation, run, 10_000), run);
+        view.finish(Verdict.of(expectation, run), run);
         return text.toString();
     }
 

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads an expected block, line by line; see "Expected output" in lessons/README.md. */
-final class Parser {
+final class ExpectationParser {
     private static final Pattern LABELLED = Pattern.compile("\\[([^\\]]*)\\] ?(.*)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\w+");
     /** Pairing output lines with an unordered block's lines tracks the used ones in a {@code long}. */
@@ -35,7 +35,7 @@ final class Parser {
     private Exit exit = new Exit(0, 0);
     private OpenBlock open;
 
-    Parser(int firstLine) {
+    ExpectationParser(int firstLine) {
         this.firstLine = firstLine;
     }
 

@@ -1,4 +1,4 @@
-package concur.lesson;
+package concur.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,9 @@ import concur.run.OutputLine;
 import concur.run.Outcome;
 import concur.run.ProcessTree;
 import concur.run.RunResult;
-import concur.run.StepRunner;
+import concur.lesson.Lesson;
+import concur.lesson.LessonParser;
+import concur.lesson.Step;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -61,13 +63,13 @@ class ProcessesLessonTest {
     static void parseTheLessonAndWarmUp() throws Exception {
         lesson = new LessonParser().parse(LESSON);
         exampleClasses = lesson.steps().stream()
-                .flatMap(step -> step.example().stream())
-                .map(Example::className)
+                .flatMap(step -> step.demo().stream())
+                .map(demo -> demo.example().className())
                 .toList();
         // The JDK opens a few descriptors once per JVM and keeps them (the first socket also opens a
         // Unix-domain socket that stays). One untimed run first, so the checks below see what each step
         // leaves, not what the JVM set up for good.
-        runner(Optional.empty()).run(stepRunning("Cores"), line -> {});
+        runner(Optional.empty()).play(stepRunning("Cores"), line -> {});
     }
 
     private static StepRunner runner(Optional<Duration> timeoutOverride) {
@@ -76,7 +78,7 @@ class ProcessesLessonTest {
 
     private static Step stepRunning(String className) {
         return lesson.steps().stream()
-                .filter(step -> step.example().map(Example::className).filter(className::equals).isPresent())
+                .filter(step -> step.demo().map(demo -> demo.example().className()).filter(className::equals).isPresent())
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no step of " + LESSON + " runs " + className));
     }
@@ -85,8 +87,8 @@ class ProcessesLessonTest {
     void theLessonStartsChildProcessesInMostSteps() {
         // What the rest of this class checks is only worth something if the steps really start processes.
         long startingProcesses = lesson.steps().stream()
-                .flatMap(step -> step.example().stream())
-                .filter(example -> example.source().contains("new ProcessBuilder("))
+                .flatMap(step -> step.demo().stream())
+                .filter(demo -> demo.example().source().contains("new ProcessBuilder("))
                 .count();
         assertThat(startingProcesses).isGreaterThanOrEqualTo(6);
     }
@@ -98,7 +100,7 @@ class ProcessesLessonTest {
                 DynamicTest.dynamicTest("step " + step.number() + ": " + step.title(), () -> {
                     Snapshot before = Snapshot.take();
 
-                    RunResult result = runner.run(step, line -> {});
+                    RunResult result = runner.play(step, line -> {}).run();
 
                     assertThat(result.outcome()).as("step %d ran to its end", step.number()).isInstanceOf(Outcome.Exited.class);
                     assertNothingLeftSince(before);
@@ -116,7 +118,7 @@ class ProcessesLessonTest {
         for (int attempt = 0; attempt < 4; attempt++) {
             Snapshot before = Snapshot.take();
 
-            RunResult result = runner(Optional.of(limit)).run(step, line -> {});
+            RunResult result = runner(Optional.of(limit)).play(step, line -> {}).run();
 
             OptionalLong stubborn = result.outcome() instanceof Outcome.TimedOut
                     ? runningAtTheEnd(result.lines(), "stubborn")
@@ -144,7 +146,7 @@ class ProcessesLessonTest {
 
         Thread stepThread = Thread.ofPlatform().name("step-runner").start(() -> {
             try {
-                outcome.set(runner(Optional.empty()).run(step, line -> {
+                outcome.set(runner(Optional.empty()).play(step, line -> {
                     Matcher started = STARTED.matcher(line.text());
                     if (started.matches() && started.group(1).equals("stubborn")) {
                         stubbornPid.set(Long.parseLong(started.group(2)));
@@ -152,7 +154,7 @@ class ProcessesLessonTest {
                     if (line.text().startsWith("stubborn: sleeping")) {
                         stubbornIsSleeping.countDown();
                     }
-                }));
+                }).run());
             } catch (Throwable e) {
                 outcome.set(e);
             }

@@ -1,4 +1,4 @@
-package concur.lesson;
+package concur.run;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,0 +1,111 @@
+package concur.cli;
+
+import concur.lesson.Catalog;
+import concur.lesson.DisplayPath;
+import concur.lesson.Lesson;
+import concur.lesson.LessonException;
+import concur.lesson.LessonParser;
+import concur.lesson.Step;
+import concur.report.StepOutcome;
+import concur.run.CompileException;
+import concur.step.StepRunner.Played;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code concur run} for one lesson: every runnable step (or one), once or repeatedly, without stopping. */
+final class LessonRun {
+    private final Context context;
+    private final StepPlayer player;
+    private final Optional<Integer> only;
+    private final int repeat;
+    private final boolean timeline;
+
+    /**
+     * @param only     the one step to run, when {@code --step} names one
+     * @param repeat   how many times to run each step
+     * @param timeline draw each run's timeline (when it runs once)
+     */
+    LessonRun(Context context, StepPlayer player, Optional<Integer> only, int repeat, boolean timeline) {
+        this.context = context;
+        this.player = player;
+        this.only = only;
+        this.repeat = repeat;
+        this.timeline = timeline;
+    }
+
+    /** Runs the lesson in {@code file}; an error in it is an outcome (and said on stderr), not an exception. */
+    List<StepOutcome> lesson(Path file) {
+        String name = Catalog.nameOf(file);
+        Lesson lesson;
+        try {
+            lesson = new LessonParser().parse(file);
+        } catch (LessonException e) {
+            return List.of(error(new StepOutcome.Errored(name, DisplayPath.of(file), e.getMessage())));
+        }
+        int size = lesson.steps().size();
+        if (only.isPresent() && (only.get() < 1 || only.get() > size)) {
+            String problem = lesson.displayFile() + ": there is no step " + only.get() + " (the lesson has " + size + ")";
+            return List.of(error(new StepOutcome.Errored(name, lesson.displayFile(), problem)));
+        }
+        if (only.isPresent() && !lesson.steps().get(only.get() - 1).runnable()) {
+            Step step = lesson.steps().get(only.get() - 1);
+            String problem = lesson.displayFile() + ":" + step.line() + ": step " + step.number() + " (\"" + step.title()
+                    + "\") has no example to run";
+            return List.of(error(new StepOutcome.Errored(name, lesson.displayFile(), problem)));
+        }
+        context.out().println("# " + lesson.title() + " (" + lesson.displayFile() + ")");
+        List<StepOutcome> outcomes = new ArrayList<>();
+        for (Step step : lesson.steps()) {
+            if (step.runnable() && only.map(n -> n == step.number()).orElse(true)) {
+                outcomes.add(step(lesson, step));
+            }
+        }
+        return outcomes;
+    }
+
+    private StepOutcome step(Lesson lesson, Step step) {
+        PrintWriter out = context.out();
+        out.println();
+        out.println(StepPlayer.heading(lesson, step));
+        out.flush();
+        String name = "step " + step.number() + ": " + step.title();
+        long start = System.nanoTime();
+        try {
+            int passes = 0;
+            String firstFailure = null;
+            for (int i = 0; i < repeat; i++) {
+                Played played = repeat == 1 ? player.show(step) : player.quietly(step);
+                if (repeat == 1 && timeline) {
+                    player.timeline(played.run());
+                }
+                if (played.verdict().passed()) {
+                    passes++;
+                } else if (firstFailure == null) {
+                    firstFailure = StepPlayer.plainText(step, played);
+                }
+            }
+            if (repeat > 1) {
+                String first = firstFailure == null ? "" : "; first failure: " + firstFailure.lines().findFirst().orElse("");
+                out.println(passes + "/" + repeat + " passed" + first);
+            }
+            return new StepOutcome.Ran(lesson.name(), name, repeat, passes, Duration.ofNanos(System.nanoTime() - start),
+                    Optional.ofNullable(firstFailure));
+        } catch (CompileException e) {
+            return error(new StepOutcome.Errored(lesson.name(), name, e.describe(DisplayPath::of)));
+        } catch (IOException e) {
+            String problem = "cannot run step " + step.number() + " of " + lesson.displayFile() + ": " + e.getMessage();
+            return error(new StepOutcome.Errored(lesson.name(), name, problem));
+        }
+    }
+
+    private StepOutcome error(StepOutcome.Errored outcome) {
+        context.err().println("concur: " + outcome.message());
+        context.err().flush();
+        return outcome;
+    }
+}

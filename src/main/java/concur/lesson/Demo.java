@@ -1,0 +1,41 @@
+package concur.lesson;
+
+import concur.check.Expectation;
+import concur.run.Example;
+import concur.run.RunSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a runnable step shows: its example, what the example must print, and how to run it.
+ *
+ * @param example     the program to run
+ * @param expectation what the program must print
+ * @param timeout     the step's own time limit, when the lesson sets one
+ * @param javaOptions extra options for the example's JVM
+ * @param args        arguments for the example's {@code main}
+ */
+public record Demo(
+        Example example,
+        Expectation expectation,
+        Optional<Duration> timeout,
+        List<String> javaOptions,
+        List<String> args) {
+    /** Used when neither the lesson nor the learner sets a time limit. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    public Demo {
+        Objects.requireNonNull(example, "example");
+        Objects.requireNonNull(expectation, "expectation");
+        Objects.requireNonNull(timeout, "timeout");
+        javaOptions = List.copyOf(javaOptions);
+        args = List.copyOf(args);
+    }
+
+    /** How the runner should run it; {@code timeoutOverride} (the learner's {@code --timeout}) beats the lesson's. */
+    public RunSpec runSpec(Optional<Duration> timeoutOverride) {
+        return new RunSpec(timeoutOverride.or(() -> timeout).orElse(DEFAULT_TIMEOUT), javaOptions, args);
+    }
+}

@@ -1,0 +1,82 @@
+package concur;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The packages run one way down, as the README's "How it is built" table draws them. */
+class ArchitectureTest {
+    private static final Path MAIN = Path.of("src/main/java/concur");
+    private static final Pattern REFERENCE = Pattern.compile("\\bconcur\\.(\\w+)\\.(\\w+)");
+
+    /** What each package may import; an arrow missing here runs back up or sideways. */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "run", Set.of(),
+            "check", Set.of("run"),
+            "lesson", Set.of("check", "run"),
+            "step", Set.of("lesson", "check", "run"),
+            "report", Set.of(),
+            "view", Set.of("step", "check", "run"),
+            "shell", Set.of("lesson"),
+            "cli", Set.of("shell", "view", "report", "step", "lesson", "check", "run"));
+
+    @Test
+    void everyPackageImportsOnlyTheLayersBelowIt() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        for (Path file : sources(MAIN)) {
+            String from = MAIN.relativize(file).getName(0).toString();
+            assertThat(ALLOWED).as("package %s is in the table", from).containsKey(from);
+            Matcher reference = REFERENCE.matcher(Files.readString(file));
+            while (reference.find()) {
+                String to = reference.group(1);
+                if (!to.equals(from) && !ALLOWED.get(from).contains(to)) {
+                    wrong.add(MAIN.relativize(file) + " uses concur." + to + "." + reference.group(2));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void theMatcherUsesOnlyTheRunnersOutputLines() throws IOException {
+        for (Path file : sources(MAIN.resolve("check"))) {
+            Matcher reference = REFERENCE.matcher(Files.readString(file));
+            while (reference.find()) {
+                if (reference.group(1).equals("run")) {
+                    assertThat(reference.group(2)).as(file.toString()).isEqualTo("OutputLine");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theHarnessLoadsNothingOfConcurButItselfAndTheWire() throws IOException {
+        String harness = withoutComments(Files.readString(MAIN.resolve("run/Harness.java")));
+        List<String> others = sources(MAIN.resolve("run")).stream()
+                .map(file -> file.getFileName().toString().replace(".java", ""))
+                .filter(name -> !name.equals("Harness") && !name.equals("Wire"))
+                .filter(name -> Pattern.compile("\\b" + name + "\\b").matcher(harness).find())
+                .toList();
+        assertThat(others).isEmpty();
+    }
+
+    private static List<Path> sources(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        }
+    }
+
+    private static String withoutComments(String java) {
+        return java.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+    }
+}
