@@ -1,5 +1,14 @@
 package concur.run;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -130,7 +139,7 @@ public final class Harness {
             InputStream in = socket.getInputStream();
             for (int request; (request = in.read()) != -1; ) {
                 if (request == Wire.DUMP_REQUEST) {
-                    channel.record(Wire.DUMP, 0, "", capped(threadDump()));
+                    channel.record(Wire.DUMP, 0, "", capped(Dump.of()));
                     channel.flush();
                 }
             }
@@ -151,44 +160,14 @@ public final class Harness {
 
     /** Which thread waits on what: enough to see a deadlock or a reader that never stops. */
     static String threadDump() {
-        StringBuilder dump = new StringBuilder();
-        for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
-            if (info == null || isJvmInternal(info.getThreadName())) {
-                continue;
-            }
-            dump.append('"').append(info.getThreadName()).append("\" ").append(info.getThreadState());
-            if (info.getLockName() != null) {
-                dump.append(" on ").append(info.getLockName());
-                if (info.getLockOwnerName() != null) {
-                    dump.append(" held by \"").append(info.getLockOwnerName()).append('"');
-                }
-            }
-            dump.append('\n');
-            StackTraceElement[] frames = info.getStackTrace();
-            for (int i = 0; i < Math.min(frames.length, 12); i++) {
-                dump.append("    at ").append(frames[i]).append('\n');
-                for (MonitorInfo monitor : info.getLockedMonitors()) {
-                    if (monitor.getLockedStackDepth() == i) {
-                        dump.append("    - holds ").append(monitor).append('\n');
-                    }
-                }
-            }
-            if (frames.length > 12) {
-                dump.append("    ... ").append(frames.length - 12).append(" more frames\n");
-            }
-            for (LockInfo sync : info.getLockedSynchronizers()) {
-                dump.append("    - holds ").append(sync).append('\n');
-            }
-        }
-        dump.append("(virtual threads are not listed here; jcmd PID Thread.dump_to_file shows them)\n");
-        return dump.toString();
+        return Dump.of();
     }
 
     private static boolean isJvmInternal(String name) {
         return name.startsWith(OWN_THREAD_PREFIX)
                 || switch (name) {
                     case "Reference Handler", "Finalizer", "Signal Dispatcher", "Common-Cleaner", "Notification Thread",
-                         "Attach Listener", "DestroyJavaVM" -> true;
+                         "Attach Listener", "DestroyJavaVM", "VirtualThread-unblocker" -> true;
                     default -> false;
                 };
     }
@@ -340,6 +319,277 @@ public final class Harness {
                 }
             });
             partial.clear();
+        }
+    }
+
+    /**
+     * The time-out report: deadlocks as cycles, platform threads with their locks, and virtual threads,
+     * which the thread MXBean does not see, from the JDK's JSON thread dump ({@code jcmd Thread.dump_to_file}'s
+     * format; JDK 21 writes name and stack only, 24 and later also state and what the thread is parked on).
+     */
+    static final class Dump {
+        private static final int FRAMES = 12;
+        private static final int VIRTUAL_SHOWN = 40;
+
+        private Dump() {}
+
+        static String of() {
+            StringBuilder dump = new StringBuilder();
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            deadlocks(threads, dump);
+            for (ThreadInfo info : threads.dumpAllThreads(true, true)) {
+                if (info != null && !isJvmInternal(info.getThreadName())) {
+                    platform(info, dump);
+                }
+            }
+            virtual(threads, dump);
+            return dump.toString();
+        }
+
+        /** A cycle of platform threads each waiting for a lock the next one holds, said as a sentence. */
+        private static void deadlocks(ThreadMXBean threads, StringBuilder dump) {
+            long[] ids = threads.findDeadlockedThreads();
+            if (ids == null) {
+                return;
+            }
+            ThreadInfo[] cycle = threads.getThreadInfo(ids, true, true);
+            List<String> clauses = new ArrayList<>();
+            for (ThreadInfo info : cycle) {
+                if (info == null) {
+                    continue;
+                }
+                String held = Arrays.stream(cycle)
+                        .filter(other -> other != null && info.getThreadName().equals(other.getLockOwnerName()))
+                        .map(other -> lockName(other.getLockName()))
+                        .findFirst()
+                        .orElse("a lock");
+                clauses.add(info.getThreadName() + " holds " + held + ", waits for " + lockName(info.getLockName())
+                        + " held by " + info.getLockOwnerName());
+            }
+            dump.append("Deadlock: ").append(String.join("; ", clauses)).append(".\n");
+        }
+
+        private static void platform(ThreadInfo info, StringBuilder dump) {
+            dump.append('"').append(info.getThreadName()).append("\" ").append(info.getThreadState());
+            if (info.getLockName() != null) {
+                dump.append(" on ").append(info.getLockName());
+                if (info.getLockOwnerName() != null) {
+                    dump.append(" held by \"").append(info.getLockOwnerName()).append('"');
+                }
+            }
+            dump.append('\n');
+            StackTraceElement[] frames = info.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, FRAMES); i++) {
+                dump.append("    at ").append(frames[i]).append('\n');
+                for (MonitorInfo monitor : info.getLockedMonitors()) {
+                    if (monitor.getLockedStackDepth() == i) {
+                        dump.append("    - holds ").append(monitor).append('\n');
+                    }
+                }
+            }
+            if (frames.length > FRAMES) {
+                dump.append("    ... ").append(frames.length - FRAMES).append(" more frames\n");
+            }
+            for (LockInfo sync : info.getLockedSynchronizers()) {
+                dump.append("    - holds ").append(sync).append('\n');
+            }
+        }
+
+        /** One line per virtual thread: its name, state, what it waits on, and the learner's frame. */
+        private static void virtual(ThreadMXBean threads, StringBuilder dump) {
+            List<Map<?, ?>> found = new ArrayList<>();
+            try {
+                Path file = Files.createTempDirectory("concur-dump").resolve("threads.json");
+                try {
+                    ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                            .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
+                    Set<Long> platformIds = new HashSet<>();
+                    for (long id : threads.getAllThreadIds()) {
+                        platformIds.add(id);
+                    }
+                    collectVirtual(new Json(Files.readString(file)).value(), platformIds, found);
+                } finally {
+                    Files.deleteIfExists(file);
+                    Files.deleteIfExists(file.getParent());
+                }
+            } catch (IOException | RuntimeException e) {
+                dump.append("(virtual threads could not be listed: ").append(e.getMessage()).append(")\n");
+                return;
+            }
+            if (found.isEmpty()) {
+                return;
+            }
+            dump.append("Virtual threads (").append(found.size()).append("):\n");
+            for (Map<?, ?> thread : found.subList(0, Math.min(found.size(), VIRTUAL_SHOWN))) {
+                dump.append("  ").append(describeVirtual(thread)).append('\n');
+            }
+            if (found.size() > VIRTUAL_SHOWN) {
+                dump.append("  ... and ").append(found.size() - VIRTUAL_SHOWN).append(" more\n");
+            }
+        }
+
+        /** Threads marked virtual (JDK 24+), or not among the platform threads the MXBean knows (JDK 21). */
+        private static void collectVirtual(Object node, Set<Long> platformIds, List<Map<?, ?>> found) {
+            if (node instanceof List<?> list) {
+                list.forEach(item -> collectVirtual(item, platformIds, found));
+            } else if (node instanceof Map<?, ?> map) {
+                if (map.get("tid") instanceof String tid && map.get("stack") instanceof List<?>) {
+                    boolean virtual = Boolean.TRUE.equals(map.get("virtual"))
+                            || (!map.containsKey("virtual") && !platformIds.contains(Long.parseLong(tid)));
+                    if (virtual) {
+                        found.add(map);
+                    }
+                    return;
+                }
+                map.values().forEach(value -> collectVirtual(value, platformIds, found));
+            }
+        }
+
+        private static String describeVirtual(Map<?, ?> thread) {
+            String name = thread.get("name") instanceof String n && !n.isEmpty() ? "\"" + n + "\"" : "(unnamed)";
+            StringBuilder line = new StringBuilder("virtual #").append(thread.get("tid")).append(' ').append(name);
+            if (thread.get("state") instanceof String state) {
+                line.append(' ').append(state);
+            }
+            Object blocker = thread.get("parkBlocker") instanceof Map<?, ?> park ? park.get("object")
+                    : thread.get("blockedOn") != null ? thread.get("blockedOn") : thread.get("waitingOn");
+            if (blocker != null) {
+                line.append(" on ").append(lockName(blocker.toString()));
+            }
+            // The learner's own frame says where; failing that (a method reference into the JDK), the top one.
+            List<?> stack = (List<?>) thread.get("stack");
+            stack.stream()
+                    .map(Object::toString)
+                    .filter(frame -> !frame.startsWith("java.base/") && !frame.startsWith("jdk."))
+                    .findFirst()
+                    .or(() -> stack.stream().map(Object::toString).findFirst())
+                    .ifPresent(frame -> line.append(" at ").append(frame.substring(frame.indexOf('/') + 1)));
+            return line.toString();
+        }
+
+        /** {@code java.util.concurrent.locks.ReentrantLock$NonfairSync@1b2c} as {@code ReentrantLock$NonfairSync@1b2c}. */
+        private static String lockName(String lock) {
+            if (lock == null) {
+                return "a lock";
+            }
+            int at = lock.indexOf('@');
+            int dot = lock.lastIndexOf('.', at < 0 ? lock.length() : at);
+            return lock.substring(dot + 1);
+        }
+    }
+
+    /** Just enough JSON for the JDK's thread dump: objects, arrays, strings, numbers, booleans and null. */
+    static final class Json {
+        private final String text;
+        private int at;
+
+        Json(String text) {
+            this.text = text;
+        }
+
+        Object value() {
+            skipSpace();
+            char c = text.charAt(at);
+            return switch (c) {
+                case '{' -> object();
+                case '[' -> array();
+                case '"' -> string();
+                case 't' -> literal("true", Boolean.TRUE);
+                case 'f' -> literal("false", Boolean.FALSE);
+                case 'n' -> literal("null", null);
+                default -> number();
+            };
+        }
+
+        private Map<String, Object> object() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            at++;
+            skipSpace();
+            if (text.charAt(at) == '}') {
+                at++;
+                return map;
+            }
+            while (true) {
+                skipSpace();
+                String key = string();
+                skipSpace();
+                expect(':');
+                map.put(key, value());
+                skipSpace();
+                if (text.charAt(at++) == '}') {
+                    return map;
+                }
+            }
+        }
+
+        private List<Object> array() {
+            List<Object> list = new ArrayList<>();
+            at++;
+            skipSpace();
+            if (text.charAt(at) == ']') {
+                at++;
+                return list;
+            }
+            while (true) {
+                list.add(value());
+                skipSpace();
+                if (text.charAt(at++) == ']') {
+                    return list;
+                }
+            }
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder s = new StringBuilder();
+            for (char c; (c = text.charAt(at++)) != '"'; ) {
+                if (c == '\\') {
+                    char e = text.charAt(at++);
+                    switch (e) {
+                        case 'n' -> s.append('\n');
+                        case 't' -> s.append('\t');
+                        case 'r' -> s.append('\r');
+                        case 'b' -> s.append('\b');
+                        case 'f' -> s.append('\f');
+                        case 'u' -> {
+                            s.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                            at += 4;
+                        }
+                        default -> s.append(e);
+                    }
+                } else {
+                    s.append(c);
+                }
+            }
+            return s.toString();
+        }
+
+        private Object number() {
+            int start = at;
+            while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
+                at++;
+            }
+            return text.substring(start, at);
+        }
+
+        private Object literal(String word, Object value) {
+            if (!text.startsWith(word, at)) {
+                throw new IllegalArgumentException("unexpected JSON at " + at);
+            }
+            at += word.length();
+            return value;
+        }
+
+        private void expect(char c) {
+            if (text.charAt(at++) != c) {
+                throw new IllegalArgumentException("expected " + c + " at " + (at - 1));
+            }
+        }
+
+        private void skipSpace() {
+            while (Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
         }
     }
 }
