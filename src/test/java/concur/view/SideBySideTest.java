@@ -27,19 +27,6 @@ class SideBySideTest {
     }
 
     @Test
-    void pipedOutputIsThePlainAlignedTableAndTheVerdict() throws Exception {
-        String shown = show(Screen.plain(), List.of("one", "{int}"),
-                List.of(OutputLine.out(5, "main", "one"), OutputLine.out(9, "worker", "2")), new Outcome.Exited(0));
-
-        assertThat(shown.lines().toList()).containsExactly(
-                "  thread        output" + " ".repeat(45) + "| expected",
-                "= main          one" + " ".repeat(48) + "| one",
-                "= worker        2" + " ".repeat(50) + "| {int}",
-                "PASS  matched in 1.23 s");
-        assertThat(shown).doesNotContain("\u001b[");
-    }
-
-    @Test
     void marksEveryKindOfDifference() throws Exception {
         String shown = show(Screen.plain(), List.of("one", "two", "three"),
                 List.of(OutputLine.out(5, "main", "one"), OutputLine.out(9, "main", "TWO")), new Outcome.Exited(0));

@@ -57,38 +57,6 @@ class TimelineTest {
     }
 
     @Test
-    void twoOverlappingTasksAsAGoldenPicture() {
-        assertThat(Timeline.render(twoOverlappingTasks(), PLAIN_80)).containsExactly(
-                "main            *-------------------------------------------------------------*",
-                "pool-1-thread-1 *-------------------------------------------------------------*",
-                "pool-1-thread-2 *-------------------------------------------------------------*",
-                "                +---------+----------+---------+---------+----------+---------+-",
-                "                0s        0.5s       1.0s      1.5s      2.0s       2.5s   3.0s",
-                "* printed a line   *---* first to last line (only print times are known)");
-    }
-
-    @Test
-    void aLockThatSerialisesTwoCountersAsAGoldenPicture() {
-        RunResult run = run(2100,
-                OutputLine.out(0, "main", "start"),
-                OutputLine.out(10, "counter-1", "got the lock"),
-                OutputLine.out(1000, "counter-1", "released"),
-                OutputLine.out(1010, "counter-2", "got the lock"),
-                untagged(1500, "child says hi"),
-                OutputLine.out(2000, "counter-2", "released"),
-                err(2010, "main", "count = 2"));
-
-        assertThat(Timeline.render(run, new Screen(false, false, 60))).containsExactly(
-                "main              *--------------------------------------!",
-                "counter-1         *-------------------*",
-                "counter-2                             *------------------*",
-                "? (other process)                              *",
-                "                  +---------+---------+--------+---------+--",
-                "                  0s        0.5s      1.0s     1.5s   2.0s",
-                "* line  ! stderr  *-* first to last line (print times only)");
-    }
-
-    @Test
     void overlappingSpansShareColumnsAndSequentialOnesDoNot() {
         List<String> overlapping = Timeline.render(run(6000,
                 OutputLine.out(0, "task-a", "start"), OutputLine.out(0, "task-b", "start"),
