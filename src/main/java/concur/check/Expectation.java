@@ -52,7 +52,9 @@ public final class Expectation {
             case Search.NotFound notFound -> {
                 Failure failure = notFound.failure();
                 problems.add(failure.message());
-                yield Rows.failed(failure.alignment(), output, Element.linesFrom(elements, failure.element()));
+                int failedLine = failure.nearMiss() ? failure.at() : -1;
+                yield Rows.failed(
+                        failure.alignment(), output, Element.linesFrom(elements, failure.element()), failedLine);
             }
         };
         for (Total limit : totals) {

@@ -37,8 +37,12 @@ final class Rows {
     /**
      * The rows of a failure: the part that matched, then the output lines left lined up with the expected
      * lines left by a diff, which tells a changed line from a missing or an extra one.
+     *
+     * @param failedLine the index of the output line that had the expected shape and still failed (a bound
+     *                   not met, a capture that did not repeat), or -1: the diff, which compares shapes, would
+     *                   otherwise mark it as matched
      */
-    static List<Row> failed(Alignment alignment, List<OutputLine> output, List<OneLine> expected) {
+    static List<Row> failed(Alignment alignment, List<OutputLine> output, List<OneLine> expected, int failedLine) {
         List<Row> rows = matched(alignment, output);
         List<OutputLine> actual = output.subList(alignment.end(), output.size());
         int diffed = Math.min(actual.size(), expected.size() + DIFF_SLACK);
@@ -50,7 +54,7 @@ final class Rows {
         int e = 0;
         for (AbstractDelta<Integer> delta : deltas) {
             for (; a < delta.getSource().getPosition(); a++, e++) {
-                rows.add(row(actual.get(a), expected.get(e), Mark.MATCH));
+                rows.add(row(actual.get(a), expected.get(e), shapeMatch(alignment.end() + a, failedLine)));
             }
             int extra = a + delta.getSource().size();
             int missing = e + delta.getTarget().size();
@@ -67,7 +71,7 @@ final class Rows {
         }
         // Lines after the last difference: equal as far as both sides go, then whatever one side has left.
         for (; a < diffed && e < expected.size(); a++, e++) {
-            rows.add(row(actual.get(a), expected.get(e), Mark.MATCH));
+            rows.add(row(actual.get(a), expected.get(e), shapeMatch(alignment.end() + a, failedLine)));
         }
         for (; a < actual.size(); a++) {
             rows.add(new Row(Optional.of(actual.get(a)), Optional.empty(), 0, Mark.EXTRA));
@@ -77,6 +81,10 @@ final class Rows {
                     expected.get(e).shown().line(), Mark.MISSING));
         }
         return rows;
+    }
+
+    private static Mark shapeMatch(int index, int failedLine) {
+        return index == failedLine ? Mark.MISMATCH : Mark.MATCH;
     }
 
     private static Row row(OutputLine actual, OneLine expected, Mark mark) {
