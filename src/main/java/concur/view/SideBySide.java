@@ -126,8 +126,15 @@ public final class SideBySide {
         return expected.equals(actual) || expected.replaceFirst("^\\[[^\\]]*\\] ?", "").equals(actual);
     }
 
+    /** The thread's name, cut in the middle when it is long: {@code pool-1-thread-1} and {@code -2} stay apart. */
     private static String threadOf(OutputLine line) {
-        return line.thread() + (line.source() == OutputLine.Source.STDERR ? ":err" : "");
+        String name = line.thread() + (line.source() == OutputLine.Source.STDERR ? ":err" : "");
+        int room = THREAD_WIDTH - 1;
+        if (name.length() <= room) {
+            return name;
+        }
+        int tail = (room - 1) / 2;
+        return name.substring(0, room - 1 - tail) + "…" + name.substring(name.length() - tail);
     }
 
     private String format(Row row) {
