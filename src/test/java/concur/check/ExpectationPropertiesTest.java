@@ -1,28 +1,39 @@
 package concur.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import concur.run.OutputLine;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.Tuple.Tuple2;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.QuickTheory;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
-/** Properties of matching, over generated expectations and outputs. */
+/**
+ * Properties of matching, over generated expectations and outputs.
+ *
+ * <p>QuickTheories draws a new seed for every run and, when a property fails, reports the shrunk
+ * falsifying values and the seed in the {@link AssertionError}.
+ */
 class ExpectationPropertiesTest {
+
+    /**
+     * Examples generated per property. QuickTheories skips an example it has already tried, so this
+     * gives each property more than 1000 distinct examples, the number it had before.
+     */
+    private static final int EXAMPLES = 1200;
 
     /** An expected line and an output line that matches it. */
     record Sample(String pattern, String text) {}
@@ -33,150 +44,163 @@ class ExpectationPropertiesTest {
     /** A part of an expectation (its lines as written) and output that matches it. */
     record Part(List<String> expected, List<Printed> output) {}
 
+    /** Lines in the order an expectation lists them, and in the order the output prints them. */
+    record Permuted(List<Sample> expected, List<Sample> printed) {}
+
+    private static QuickTheory properties() {
+        return qt().withExamples(EXAMPLES);
+    }
+
     // --- (1) output generated from an expectation matches it ---
 
-    @Property
-    void output_made_from_an_expectation_matches_it(@ForAll("expectations") List<Part> parts) {
-        Expectation expectation = parse(parts);
-        List<OutputLine> output = timed(parts.stream().flatMap(part -> part.output().stream()).toList());
+    @Test
+    void outputMadeFromAnExpectationMatchesIt() {
+        properties().forAll(expectations()).checkAssert(parts -> {
+            Expectation expectation = parse(parts);
+            List<OutputLine> output = timed(parts.stream().flatMap(part -> part.output().stream()).toList());
 
-        MatchResult result = expectation.match(output, Duration.ofSeconds(10), 0);
+            MatchResult result = expectation.match(output, Duration.ofSeconds(10), 0);
 
-        assertThat(result.failure()).isEmpty();
-        assertThat(result.rows()).allSatisfy(row -> assertThat(row.mark()).isEqualTo(Mark.MATCH));
-        assertThat(result.rows()).extracting(row -> row.actual().orElseThrow()).containsExactlyElementsOf(output);
+            assertThat(result.failure()).isEmpty();
+            assertThat(result.rows()).allSatisfy(row -> assertThat(row.mark()).isEqualTo(Mark.MATCH));
+            assertThat(result.rows()).extracting(row -> row.actual().orElseThrow()).containsExactlyElementsOf(output);
+        });
     }
 
     // --- (2) a changed, dropped or swapped line is named ---
 
-    @Property
-    void a_changed_line_is_named(@ForAll("distinctLines") List<String> lines, @ForAll @IntRange(max = 99) int pick) {
-        int i = pick % lines.size();
-        List<String> output = new ArrayList<>(lines);
-        output.set(i, "changed");
+    @Test
+    void aChangedLineIsNamed() {
+        properties().forAll(distinctLines(), picks()).checkAssert((lines, pick) -> {
+            int i = pick % lines.size();
+            List<String> output = new ArrayList<>(lines);
+            output.set(i, "changed");
 
-        assertThat(failure(lines, output))
-                .isEqualTo("line %d: expected \"%s\" but got \"changed\"".formatted(i + 1, lines.get(i)));
+            assertThat(failure(lines, output))
+                    .isEqualTo("line %d: expected \"%s\" but got \"changed\"".formatted(i + 1, lines.get(i)));
+        });
     }
 
-    @Property
-    void a_dropped_line_is_named(@ForAll("distinctLines") List<String> lines, @ForAll @IntRange(max = 99) int pick) {
-        int i = pick % lines.size();
-        List<String> output = new ArrayList<>(lines);
-        output.remove(i);
+    @Test
+    void aDroppedLineIsNamed() {
+        properties().forAll(distinctLines(), picks()).checkAssert((lines, pick) -> {
+            int i = pick % lines.size();
+            List<String> output = new ArrayList<>(lines);
+            output.remove(i);
 
-        String got = i < output.size() ? "got \"" + output.get(i) + "\"" : "the output ended";
-        assertThat(failure(lines, output))
-                .isEqualTo("line %d: expected \"%s\" but %s".formatted(i + 1, lines.get(i), got));
+            String got = i < output.size() ? "got \"" + output.get(i) + "\"" : "the output ended";
+            assertThat(failure(lines, output))
+                    .isEqualTo("line %d: expected \"%s\" but %s".formatted(i + 1, lines.get(i), got));
+        });
     }
 
-    @Property
-    void swapped_lines_are_named(@ForAll("distinctLines") List<String> lines,
-                                 @ForAll @IntRange(max = 99) int first, @ForAll @IntRange(max = 99) int second) {
-        int i = Math.min(first % lines.size(), second % lines.size());
-        int j = Math.max(first % lines.size(), second % lines.size());
-        if (i == j) {
-            j = (i + 1) % lines.size();
-            int k = Math.min(i, j);
-            j = Math.max(i, j);
-            i = k;
-        }
-        List<String> output = new ArrayList<>(lines);
-        Collections.swap(output, i, j);
-
-        assertThat(failure(lines, output))
-                .isEqualTo("line %d: expected \"%s\" but got \"%s\"".formatted(i + 1, lines.get(i), lines.get(j)));
-    }
-
-    @Property
-    void rows_show_every_output_line_once_and_expected_lines_at_most_once(
-            @ForAll("expectations") List<Part> parts, @ForAll("lines") Sample stranger,
-            @ForAll @IntRange(max = 99) int pick, @ForAll boolean drop) {
-        Expectation expectation = parse(parts);
-        List<Printed> printed = new ArrayList<>(parts.stream().flatMap(part -> part.output().stream()).toList());
-        if (drop && !printed.isEmpty()) {
-            printed.remove(pick % printed.size());
-        } else {
-            printed.add(pick % (printed.size() + 1), new Printed("main", stranger.text()));
-        }
-        List<OutputLine> output = timed(printed);
-
-        List<Row> rows = expectation.match(output, Duration.ofSeconds(10), 0).rows();
-
-        assertThat(rows.stream().flatMap(row -> row.actual().stream()).toList()).containsExactlyElementsOf(output);
-        List<Integer> expectedLines = rows.stream()
-                .filter(row -> row.expected().isPresent() && !row.expected().get().equals("..."))
-                .map(Row::expectedLine).toList();
-        assertThat(expectedLines).doesNotHaveDuplicates();
-        assertThat(rows).allSatisfy(row -> {
-            switch (row.mark()) {
-                case MATCH, MISMATCH -> assertThat(row.actual().isPresent() && row.expected().isPresent()).isTrue();
-                case MISSING -> assertThat(row.actual()).isEmpty();
-                case EXTRA -> assertThat(row.expected()).isEmpty();
+    @Test
+    void swappedLinesAreNamed() {
+        properties().forAll(distinctLines(), picks(), picks()).checkAssert((lines, first, second) -> {
+            int i = Math.min(first % lines.size(), second % lines.size());
+            int j = Math.max(first % lines.size(), second % lines.size());
+            if (i == j) {
+                j = (i + 1) % lines.size();
+                int k = Math.min(i, j);
+                j = Math.max(i, j);
+                i = k;
             }
+            List<String> output = new ArrayList<>(lines);
+            Collections.swap(output, i, j);
+
+            assertThat(failure(lines, output))
+                    .isEqualTo("line %d: expected \"%s\" but got \"%s\"".formatted(i + 1, lines.get(i), lines.get(j)));
+        });
+    }
+
+    @Test
+    void rowsShowEveryOutputLineOnceAndExpectedLinesAtMostOnce() {
+        properties().forAll(expectations(), lines(), picks(), booleans().all()).checkAssert((parts, stranger, pick, drop) -> {
+            Expectation expectation = parse(parts);
+            List<Printed> printed = new ArrayList<>(parts.stream().flatMap(part -> part.output().stream()).toList());
+            if (drop && !printed.isEmpty()) {
+                printed.remove(pick % printed.size());
+            } else {
+                printed.add(pick % (printed.size() + 1), new Printed("main", stranger.text()));
+            }
+            List<OutputLine> output = timed(printed);
+
+            List<Row> rows = expectation.match(output, Duration.ofSeconds(10), 0).rows();
+
+            assertThat(rows.stream().flatMap(row -> row.actual().stream()).toList()).containsExactlyElementsOf(output);
+            List<Integer> expectedLines = rows.stream()
+                    .filter(row -> row.expected().isPresent() && !row.expected().get().equals("..."))
+                    .map(Row::expectedLine).toList();
+            assertThat(expectedLines).doesNotHaveDuplicates();
+            assertThat(rows).allSatisfy(row -> {
+                switch (row.mark()) {
+                    case MATCH, MISMATCH -> assertThat(row.actual().isPresent() && row.expected().isPresent()).isTrue();
+                    case MISSING -> assertThat(row.actual()).isEmpty();
+                    case EXTRA -> assertThat(row.expected()).isEmpty();
+                }
+            });
         });
     }
 
     // --- (3) per-thread blocks accept every interleaving that keeps each thread's order ---
 
-    @Property
-    void any_interleaving_of_the_threads_matches(@ForAll("threadLengths") List<Integer> lengths,
-                                                 @ForAll("schedules") List<Integer> schedule,
-                                                 @ForAll boolean variables) {
-        List<List<Printed>> threads = threads(lengths);
+    @Test
+    void anyInterleavingOfTheThreadsMatches() {
+        properties().forAll(threadLengths(), schedules(), booleans().all()).checkAssert((lengths, schedule, variables) -> {
+            List<List<Printed>> threads = threads(lengths);
 
-        MatchResult result = perThread(threads, variables).match(timed(interleave(threads, schedule)), Duration.ZERO, 0);
+            MatchResult result = perThread(threads, variables).match(timed(interleave(threads, schedule)), Duration.ZERO, 0);
 
-        assertThat(result.failure()).isEmpty();
+            assertThat(result.failure()).isEmpty();
+        });
     }
 
-    @Property
-    void an_interleaving_that_reorders_a_thread_fails(@ForAll("threadLengths") List<Integer> lengths,
-                                                      @ForAll("schedules") List<Integer> schedule,
-                                                      @ForAll boolean variables,
-                                                      @ForAll @IntRange(max = 99) int pick) {
-        List<List<Printed>> threads = threads(lengths);
-        List<List<Printed>> reordered = new ArrayList<>(threads.stream().map(ArrayList::new).toList());
-        List<Integer> longEnough = IntStream.range(0, threads.size()).filter(t -> threads.get(t).size() > 1).boxed().toList();
-        if (longEnough.isEmpty()) {
-            return;
-        }
-        List<Printed> victim = reordered.get(longEnough.get(pick % longEnough.size()));
-        Collections.swap(victim, pick % victim.size(), (pick + 1) % victim.size());
+    @Test
+    void anInterleavingThatReordersAThreadFails() {
+        properties().forAll(threadLengths(), schedules(), booleans().all(), picks()).checkAssert((lengths, schedule, variables, pick) -> {
+            List<List<Printed>> threads = threads(lengths);
+            List<List<Printed>> reordered = new ArrayList<>(threads.stream().map(ArrayList::new).toList());
+            List<Integer> longEnough = IntStream.range(0, threads.size()).filter(t -> threads.get(t).size() > 1).boxed().toList();
+            if (longEnough.isEmpty()) {
+                return;
+            }
+            List<Printed> victim = reordered.get(longEnough.get(pick % longEnough.size()));
+            Collections.swap(victim, pick % victim.size(), (pick + 1) % victim.size());
 
-        MatchResult result = perThread(threads, variables).match(timed(interleave(reordered, schedule)), Duration.ZERO, 0);
+            MatchResult result = perThread(threads, variables).match(timed(interleave(reordered, schedule)), Duration.ZERO, 0);
 
-        assertThat(result.failure()).hasValueSatisfying(failure -> assertThat(failure).contains("per-thread block"));
+            assertThat(result.failure()).hasValueSatisfying(failure -> assertThat(failure).contains("per-thread block"));
+        });
     }
 
     // --- (4) unordered blocks accept every permutation ---
 
-    @Property
-    void an_unordered_block_matches_any_permutation(@ForAll("permutedLines") Tuple2<List<Sample>, List<Sample>> lines) {
-        List<String> block = new ArrayList<>();
-        block.add(":: unordered");
-        lines.get1().forEach(sample -> block.add(sample.pattern()));
-        block.add(":: end");
+    @Test
+    void anUnorderedBlockMatchesAnyPermutation() {
+        properties().forAll(permutedLines()).checkAssert(lines -> {
+            List<String> block = new ArrayList<>();
+            block.add(":: unordered");
+            lines.expected().forEach(sample -> block.add(sample.pattern()));
+            block.add(":: end");
 
-        MatchResult result = Fixtures.expect(block.toArray(String[]::new))
-                .match(timed(lines.get2().stream().map(sample -> new Printed("main", sample.text())).toList()),
-                        Duration.ZERO, 0);
+            MatchResult result = Fixtures.expect(block.toArray(String[]::new))
+                    .match(timed(lines.printed().stream().map(sample -> new Printed("main", sample.text())).toList()),
+                            Duration.ZERO, 0);
 
-        assertThat(result.failure()).isEmpty();
+            assertThat(result.failure()).isEmpty();
+        });
     }
 
     // --- generators ---
 
-    @Provide
-    Arbitrary<List<Part>> expectations() {
-        return Arbitraries.oneOf(linePart(), ellipsisPart(), unorderedPart(), perThreadPart(), elapsedPart())
-                .list().ofMaxSize(8);
+    private static Gen<List<Part>> expectations() {
+        return lists().of(oneOf(List.of(linePart(), ellipsisPart(), unorderedPart(), perThreadPart(), elapsedPart())))
+                .ofSizeBetween(0, 8);
     }
 
     /** A line: a literal start, then literal words and placeholders, each with a sample. */
-    @Provide
-    Arbitrary<Sample> lines() {
-        return piece().list().ofMinSize(1).ofMaxSize(4).map(pieces -> new Sample(
+    private static Gen<Sample> lines() {
+        return lists().of(piece()).ofSizeBetween(1, 4).map(pieces -> new Sample(
                 "L " + String.join(" ", pieces.stream().map(Sample::pattern).toList()),
                 "L " + String.join(" ", pieces.stream().map(Sample::text).toList())));
     }
@@ -185,38 +209,35 @@ class ExpectationPropertiesTest {
      * Pieces are joined with spaces, and only {@code {any}} matches a space or is followed by a bound,
      * never a digit: so every line splits into its pieces in one way only, and bounds see their samples.
      */
-    private Arbitrary<Sample> piece() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().withChars("abcxyz.()[]$*+?^{}|\\").ofMinLength(1).ofMaxLength(6)
-                        .map(word -> new Sample(word.replace("{", "{{"), word)),
-                Arbitraries.integers().between(-999, 999).map(n -> new Sample("{int}", "" + n)),
-                Arbitraries.integers().between(1, 999).map(n -> new Sample("{int > 0}", "" + n)),
-                Arbitraries.bigDecimals().between(java.math.BigDecimal.valueOf(-99), java.math.BigDecimal.valueOf(99))
-                        .ofScale(2).map(n -> new Sample("{num}", n.toPlainString())),
-                Arbitraries.of("1.3", "2", "1.5e3", "13E-1").map(n -> new Sample("{num >= 1.3}", n)),
-                Arbitraries.integers().between(0, 99_999).map(n -> new Sample("{pid}", "" + n)),
-                Arbitraries.strings().withChars("abc_:#@é").ofMinLength(1).ofMaxLength(5).map(w -> new Sample("{word}", w)),
-                Arbitraries.integers().between(1, 9).map(n -> new Sample("{thread}", "pool-1-thread-" + n)),
-                Arbitraries.strings().withChars("ab {}").ofMaxLength(5).map(s -> new Sample("{any}", s)),
-                Arbitraries.strings().withChars("abc").ofMinLength(1).ofMaxLength(4)
-                        .map(s -> new Sample("{/[a-c]+\\/\\d/}", s + "/7")));
+    private static Gen<Sample> piece() {
+        return oneOf(List.of(
+                strings("abcxyz.()[]$*+?^{}|\\", 1, 6).map(word -> new Sample(word.replace("{", "{{"), word)),
+                integers().between(-999, 999).map(n -> new Sample("{int}", "" + n)),
+                integers().between(1, 999).map(n -> new Sample("{int > 0}", "" + n)),
+                integers().between(-9_900, 9_900).map(n -> new Sample("{num}", BigDecimal.valueOf(n, 2).toPlainString())),
+                Generate.pick(List.of("1.3", "2", "1.5e3", "13E-1")).map(n -> new Sample("{num >= 1.3}", n)),
+                integers().between(0, 99_999).map(n -> new Sample("{pid}", "" + n)),
+                strings("abc_:#@é", 1, 5).map(w -> new Sample("{word}", w)),
+                integers().between(1, 9).map(n -> new Sample("{thread}", "pool-1-thread-" + n)),
+                strings("ab {}", 0, 5).map(s -> new Sample("{any}", s)),
+                strings("abc", 1, 4).map(s -> new Sample("{/[a-c]+\\/\\d/}", s + "/7"))));
     }
 
-    private Arbitrary<Part> linePart() {
+    private static Gen<Part> linePart() {
         return lines().map(line -> new Part(List.of(line.pattern()), List.of(new Printed("main", line.text()))));
     }
 
-    private Arbitrary<Part> ellipsisPart() {
-        return Arbitraries.strings().withChars("ab ").ofMaxLength(4).map(s -> new Printed("main", "F" + s))
-                .list().ofMaxSize(3).map(filler -> new Part(List.of("..."), filler));
+    private static Gen<Part> ellipsisPart() {
+        return lists().of(strings("ab ", 0, 4).map(s -> new Printed("main", "F" + s))).ofSizeBetween(0, 3)
+                .map(filler -> new Part(List.of("..."), filler));
     }
 
-    private Arbitrary<Part> elapsedPart() {
-        return Arbitraries.of(":: elapsed < 1m", ":: elapsed >= 0ms").map(line -> new Part(List.of(line), List.of()));
+    private static Gen<Part> elapsedPart() {
+        return Generate.pick(List.of(":: elapsed < 1m", ":: elapsed >= 0ms")).map(line -> new Part(List.of(line), List.of()));
     }
 
-    private Arbitrary<Part> unorderedPart() {
-        return lines().list().ofMinSize(1).ofMaxSize(4).flatMap(lines -> Arbitraries.shuffle(lines).map(shuffled -> {
+    private static Gen<Part> unorderedPart() {
+        return lists().of(lines()).ofSizeBetween(1, 4).flatMap(lines -> shuffled(lines).map(shuffled -> {
             List<String> expected = new ArrayList<>();
             expected.add(":: unordered");
             lines.forEach(line -> expected.add(line.pattern()));
@@ -225,9 +246,9 @@ class ExpectationPropertiesTest {
         }));
     }
 
-    private Arbitrary<Part> perThreadPart() {
-        return Combinators.combine(lines().list().ofMinSize(1).ofMaxSize(3).list().ofMinSize(1).ofMaxSize(3), schedules())
-                .as((lines, schedule) -> {
+    private static Gen<Part> perThreadPart() {
+        return lists().of(lists().of(lines()).ofSizeBetween(1, 3)).ofSizeBetween(1, 3)
+                .zip(schedules(), (lines, schedule) -> {
                     List<String> expected = new ArrayList<>();
                     List<List<Printed>> threads = new ArrayList<>();
                     expected.add(":: per-thread");
@@ -241,27 +262,76 @@ class ExpectationPropertiesTest {
                 });
     }
 
-    @Provide
-    Arbitrary<List<String>> distinctLines() {
-        return Arbitraries.strings().withChars("abcdef").ofMinLength(1).ofMaxLength(4).map(s -> "line " + s)
-                .list().ofMinSize(2).ofMaxSize(8).uniqueElements();
+    /** Two to eight distinct lines {@code "line " + s}, {@code s} being one to four of {@code a} to {@code f}. */
+    private static Gen<List<String>> distinctLines() {
+        return lists().of(strings(LINE_CHARS, 1, 4)).ofSizeBetween(2, 8).map(words -> {
+            Set<String> seen = new HashSet<>();
+            List<String> lines = new ArrayList<>();
+            for (String word : words) {
+                while (!seen.add(word)) {
+                    word = successor(word);
+                }
+                lines.add("line " + word);
+            }
+            return lines;
+        });
     }
 
-    @Provide
-    Arbitrary<List<Integer>> threadLengths() {
-        return Arbitraries.integers().between(1, 4).list().ofMinSize(1).ofMaxSize(4);
+    private static final String LINE_CHARS = "abcdef";
+
+    /** The next word after {@code word} among the words of one to four {@link #LINE_CHARS}, after the last the first. */
+    private static String successor(String word) {
+        char[] chars = word.toCharArray();
+        for (int k = chars.length - 1; k >= 0; k--) {
+            int digit = LINE_CHARS.indexOf(chars[k]);
+            if (digit < LINE_CHARS.length() - 1) {
+                chars[k] = LINE_CHARS.charAt(digit + 1);
+                return new String(chars);
+            }
+            chars[k] = LINE_CHARS.charAt(0);
+        }
+        return chars.length < 4 ? LINE_CHARS.charAt(0) + new String(chars) : LINE_CHARS.substring(0, 1);
+    }
+
+    /** An index from 0 to 99, to take modulo a size. */
+    private static Gen<Integer> picks() {
+        return integers().between(0, 99);
+    }
+
+    private static Gen<List<Integer>> threadLengths() {
+        return lists().of(integers().between(1, 4)).ofSizeBetween(1, 4);
     }
 
     /** Which thread prints next, as an index into the threads that still have lines to print. */
-    @Provide
-    Arbitrary<List<Integer>> schedules() {
-        return Arbitraries.integers().between(0, 99).list().ofSize(16);
+    private static Gen<List<Integer>> schedules() {
+        return lists().of(integers().between(0, 99)).ofSize(16);
     }
 
-    @Provide
-    Arbitrary<Tuple2<List<Sample>, List<Sample>>> permutedLines() {
-        return lines().list().ofMinSize(1).ofMaxSize(6)
-                .flatMap(lines -> Arbitraries.shuffle(lines).map(shuffled -> Tuple.of(lines, shuffled)));
+    private static Gen<Permuted> permutedLines() {
+        return lists().of(lines()).ofSizeBetween(1, 6).flatMap(lines -> shuffled(lines).map(shuffled -> new Permuted(lines, shuffled)));
+    }
+
+    /** Strings of {@code min} to {@code max} characters taken from {@code chars}. */
+    private static Gen<String> strings(String chars, int min, int max) {
+        List<Character> alphabet = chars.chars().mapToObj(c -> (char) c).toList();
+        return lists().of(Generate.pick(alphabet)).ofSizeBetween(min, max)
+                .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
+    }
+
+    /** One of {@code choices}, each as likely. */
+    private static <T> Gen<T> oneOf(List<Gen<T>> choices) {
+        return Generate.pick(choices).flatMap(choice -> choice);
+    }
+
+    /** A uniformly random permutation of {@code items} (Fisher-Yates); it shrinks towards their order. */
+    private static <T> Gen<List<T>> shuffled(List<T> items) {
+        return lists().of(integers().between(0, Integer.MAX_VALUE - 1)).ofSize(items.size()).map(draws -> {
+            List<T> shuffled = new ArrayList<>(items);
+            for (int k = shuffled.size() - 1; k > 0; k--) {
+                Collections.swap(shuffled, k, k - draws.get(k) % (k + 1));
+            }
+            return shuffled;
+        });
     }
 
     // --- helpers ---
@@ -311,10 +381,8 @@ class ExpectationPropertiesTest {
     private static Expectation perThread(List<List<Printed>> threads, boolean variables) {
         List<String> block = new ArrayList<>();
         block.add(":: per-thread");
-        Set<String> seen = new HashSet<>();
         for (List<Printed> thread : threads) {
             for (Printed line : thread) {
-                seen.add(line.thread());
                 String label = variables ? "$v" + line.thread() : line.thread();
                 block.add("[" + label + "] " + line.text());
             }
