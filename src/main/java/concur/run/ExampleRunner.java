@@ -25,7 +25,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Runs a compiled example in a child JVM of the same JDK, under the {@link Harness}, with a time limit.
+ * Runs a compiled example in a child JVM of the same JDK, under the {@link Harness}, with a time limit,
+ * in a scratch working folder of its own.
  * Whatever happens (exit, crash, time-out, Ctrl-C), no process of the example outlives the call.
  */
 public final class ExampleRunner {
@@ -61,16 +62,18 @@ public final class ExampleRunner {
     public RunResult run(CompiledExample example, RunSpec spec, Consumer<OutputLine> live) throws IOException {
         List<String> prefix = ProcessTree.ownGroupPrefix();
         boolean ownGroup = !prefix.isEmpty();
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ScratchDir workDir = ScratchDir.create();
+                ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             List<String> command = new ArrayList<>(prefix);
             command.add(java.toString());
             command.addAll(CHILD_JVM_OPTIONS);
             command.addAll(spec.javaOptions());
-            command.addAll(List.of("-cp", harnessClasspath + File.pathSeparator + example.classes(),
+            // Absolute: the example's JVM runs in the scratch folder, not where concur was started.
+            command.addAll(List.of("-cp", harnessClasspath + File.pathSeparator + example.classes().toAbsolutePath(),
                     Harness.class.getName(), Integer.toString(server.getLocalPort()), example.mainClass()));
             command.addAll(spec.args());
 
-            Process process = new ProcessBuilder(command).start();
+            Process process = new ProcessBuilder(command).directory(workDir.path().toFile()).start();
             process.getOutputStream().close(); // an example that reads stdin sees its end, not a hang
             RunClock clock = new RunClock(System.nanoTime());
             OutputCollector output = new OutputCollector(lineLimit, live, clock);
@@ -81,8 +84,12 @@ public final class ExampleRunner {
                     Thread.ofVirtual().name("concur-tags").start(tags::run),
                     Thread.ofVirtual().name("concur-raw-out").start(() -> rawOut.pump(process)),
                     Thread.ofVirtual().name("concur-raw-err").start(() -> rawErr.pump(process)));
-            Thread cleanup = new Thread(() -> ProcessTree.kill(process.toHandle(), ownGroup), "concur-cleanup");
-            Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C in `concur run` must not leave the example behind
+            // Ctrl-C in `concur run` must not leave the example behind; the JVM halts before this method's own cleanup.
+            Thread cleanup = new Thread(() -> {
+                ProcessTree.kill(process.toHandle(), ownGroup);
+                workDir.close();
+            }, "concur-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
             try {
                 Outcome outcome = await(process, spec.timeout(), tags, ownGroup);
                 joinAll(readers);
