@@ -26,8 +26,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs a compiled example in a child JVM of the same JDK, under the {@link Harness}, with a time limit,
- * in a scratch working folder of its own.
- * Whatever happens (exit, crash, time-out, Ctrl-C), no process of the example outlives the call.
+ * in a scratch working folder of its own. Whatever happens (exit, crash, time-out, Ctrl-C), every
+ * process of the example is killed before the call returns (see {@link Containment}), and the result
+ * names any that could not be.
  */
 public final class ExampleRunner {
     /** Lines kept for matching; beyond this they are only counted, so memory stays bounded. */
@@ -39,6 +40,7 @@ public final class ExampleRunner {
     private final Path java;
     private final String harnessClasspath;
     private final int lineLimit;
+    private final Containment containment = Containment.establish();
 
     public ExampleRunner() {
         this(DEFAULT_LINE_LIMIT);
@@ -58,13 +60,19 @@ public final class ExampleRunner {
         }
     }
 
+    /**
+     * What an example's processes may escape on this system, if anything: one sentence to show the
+     * learner once. Empty where every containment mechanism works.
+     */
+    public Optional<String> containmentWarning() {
+        return containment.warning();
+    }
+
     /** Runs the example; {@code live} sees each kept line as it arrives (from reader threads). */
     public RunResult run(CompiledExample example, RunSpec spec, Consumer<OutputLine> live) throws IOException {
-        List<String> prefix = ProcessTree.ownGroupPrefix();
-        boolean ownGroup = !prefix.isEmpty();
         try (ScratchDir workDir = ScratchDir.create();
                 ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            List<String> command = new ArrayList<>(prefix);
+            List<String> command = new ArrayList<>();
             command.add(java.toString());
             command.addAll(CHILD_JVM_OPTIONS);
             command.addAll(spec.javaOptions());
@@ -73,7 +81,8 @@ public final class ExampleRunner {
                     Harness.class.getName(), Integer.toString(server.getLocalPort()), example.mainClass()));
             command.addAll(spec.args());
 
-            Process process = new ProcessBuilder(command).directory(workDir.path().toFile()).start();
+            ContainedRun contained = containment.start(command, workDir.path());
+            Process process = contained.root();
             process.getOutputStream().close(); // an example that reads stdin sees its end, not a hang
             RunClock clock = new RunClock(System.nanoTime());
             OutputCollector output = new OutputCollector(lineLimit, live, clock);
@@ -86,17 +95,21 @@ public final class ExampleRunner {
                     Thread.ofVirtual().name("concur-raw-err").start(() -> rawErr.pump(process)));
             // Ctrl-C in `concur run` must not leave the example behind; the JVM halts before this method's own cleanup.
             Thread cleanup = new Thread(() -> {
-                ProcessTree.kill(process.toHandle(), ownGroup);
+                contained.killAll();
                 workDir.close();
             }, "concur-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
+            List<Long> survivors = null;
             try {
-                Outcome outcome = await(process, spec.timeout(), tags, ownGroup);
-                joinAll(readers);
+                Outcome outcome = await(process, spec.timeout(), tags);
+                survivors = contained.killAll(); // also the orphans of an example that exited
+                joinAll(readers); // the pipes end once every process holding them is gone
                 Duration total = tags.end().orElseGet(clock::now);
-                return new RunResult(output.kept(), output.total(), output.last(), total, outcome);
+                return new RunResult(output.kept(), output.total(), output.last(), total, outcome, survivors);
             } finally {
-                ProcessTree.kill(process.toHandle(), ownGroup);
+                if (survivors == null) {
+                    contained.killAll();
+                }
                 try {
                     Runtime.getRuntime().removeShutdownHook(cleanup);
                 } catch (IllegalStateException shuttingDown) {
@@ -106,18 +119,14 @@ public final class ExampleRunner {
         }
     }
 
-    private static Outcome await(Process process, Duration timeout, TagReader tags, boolean ownGroup) {
+    /** Waits for the example to end, or its time limit; asks for a thread dump before it is killed. */
+    private static Outcome await(Process process, Duration timeout, TagReader tags) {
         try {
             if (process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                int code = process.exitValue();
-                ProcessTree.kill(process.toHandle(), ownGroup); // orphans it left behind
-                return new Outcome.Exited(code);
+                return new Outcome.Exited(process.exitValue());
             }
-            String dump = tags.requestDump(GRACE);
-            ProcessTree.kill(process.toHandle(), ownGroup);
-            return new Outcome.TimedOut(timeout, dump);
+            return new Outcome.TimedOut(timeout, tags.requestDump(GRACE));
         } catch (InterruptedException e) {
-            ProcessTree.kill(process.toHandle(), ownGroup);
             Thread.currentThread().interrupt();
             return new Outcome.Interrupted();
         }
