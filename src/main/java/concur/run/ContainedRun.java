@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +44,11 @@ final class ContainedRun {
     /** Whether children of concur are taken for the example's orphans: only as a subreaper, and knowing the root's start. */
     private final boolean adopting;
     private final long self = ProcessHandle.current().pid();
+    /** Every process a sweep found: killAll may run in the shutdown hook and the runner's thread at once. */
+    private final Set<Seen> seen = ConcurrentHashMap.newKeySet();
+
+    /** One process for good: its id, and its start, which tells it from a later process with the same id. */
+    private record Seen(long pid, long startTicks) {}
 
     /**
      * @param rootStartTicks the root's start time from /proc, or 0 when unknown (the root was gone at
@@ -65,7 +71,10 @@ final class ContainedRun {
 
     /**
      * What one look found: the example's processes that still run, and those of its zombies that are
-     * concur's to reap (orphans concur adopted as a subreaper; the JDK reaps only the root).
+     * concur's to reap: orphans concur adopted as a subreaper (the JDK reaps only the processes it
+     * started), and only those an earlier look saw running as the example's. A zombie's environment
+     * cannot be read, and reaping a zombie the JDK waits for, the root of another run in this JVM,
+     * would take its exit status from it.
      */
     record Sweep(List<ProcessHandle> running, List<Long> adoptedZombies) {}
 
@@ -133,7 +142,7 @@ final class ContainedRun {
             }
             boolean adopted = adopting && stat.parent() == self && stat.pid() != root.pid();
             if (stat.zombie()) {
-                if (adopted) {
+                if (adopted && seen.contains(new Seen(stat.pid(), stat.startTicks()))) {
                     adoptedZombies.add(stat.pid());
                 }
                 continue;
@@ -146,6 +155,7 @@ final class ContainedRun {
             }
         }
         addDescendants(found, children);
+        found.forEach(pid -> seen.add(new Seen(pid, all.get(pid).startTicks())));
         List<ProcessHandle> running = found.stream()
                 .map(pid -> handle(all.get(pid)))
                 .flatMap(Optional::stream)

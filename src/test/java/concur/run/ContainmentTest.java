@@ -179,5 +179,10 @@ class ContainmentTest {
         }
         assertThat(result.survivors()).as("processes the run says survived").isEmpty();
         assertThat(ProcessTree.running(pid)).as("grandchild %d runs after the step", pid).isFalse();
+        if (runner.containmentWarning().isEmpty()) {
+            // An orphan re-parented to this JVM, the subreaper, must also be reaped: the JDK reaps only what it started.
+            assertThat(ProcessTree.stat(pid).filter(stat -> stat.parent() == ProcessHandle.current().pid()))
+                    .as("grandchild %d left as a zombie of this JVM", pid).isEmpty();
+        }
     }
 }
