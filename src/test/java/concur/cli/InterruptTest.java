@@ -25,7 +25,8 @@ class InterruptTest {
     void ctrlCLeavesNoProcessOfTheExampleBehindAndNoScratchFolder() throws Exception {
         Files.deleteIfExists(PIDS);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", // as the launcher does
+                "-cp", System.getProperty("java.class.path"),
                 "-Dconcur.cache=" + System.getProperty("concur.cache", "target/example-cache"),
                 "-Djava.io.tmpdir=" + tmp,
                 "concur.cli.Main", "run", "src/test/resources/fixtures/hangs.md")
