@@ -25,8 +25,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Runs a compiled example in a child JVM of the same JDK, under the {@link Harness}, with a time limit.
- * Whatever happens (exit, crash, time-out, Ctrl-C), no process of the example outlives the call.
+ * Runs a compiled example in a child JVM of the same JDK, under the {@link Harness}, with a time limit,
+ * in a scratch working folder of its own. Whatever happens (exit, crash, time-out, Ctrl-C), every
+ * process of the example is killed before the call returns (see {@link Containment}), and the result
+ * names any that could not be.
  */
 public final class ExampleRunner {
     /** Lines kept for matching; beyond this they are only counted, so memory stays bounded. */
@@ -38,6 +40,7 @@ public final class ExampleRunner {
     private final Path java;
     private final String harnessClasspath;
     private final int lineLimit;
+    private final Containment containment = Containment.establish();
 
     public ExampleRunner() {
         this(DEFAULT_LINE_LIMIT);
@@ -57,20 +60,29 @@ public final class ExampleRunner {
         }
     }
 
+    /**
+     * What an example's processes may escape on this system, if anything: one sentence to show the
+     * learner once. Empty where every containment mechanism works.
+     */
+    public Optional<String> containmentWarning() {
+        return containment.warning();
+    }
+
     /** Runs the example; {@code live} sees each kept line as it arrives (from reader threads). */
     public RunResult run(CompiledExample example, RunSpec spec, Consumer<OutputLine> live) throws IOException {
-        List<String> prefix = ProcessTree.ownGroupPrefix();
-        boolean ownGroup = !prefix.isEmpty();
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            List<String> command = new ArrayList<>(prefix);
+        try (ScratchDir workDir = ScratchDir.create();
+                ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<String> command = new ArrayList<>();
             command.add(java.toString());
             command.addAll(CHILD_JVM_OPTIONS);
             command.addAll(spec.javaOptions());
-            command.addAll(List.of("-cp", harnessClasspath + File.pathSeparator + example.classes(),
+            // Absolute: the example's JVM runs in the scratch folder, not where concur was started.
+            command.addAll(List.of("-cp", harnessClasspath + File.pathSeparator + example.classes().toAbsolutePath(),
                     Harness.class.getName(), Integer.toString(server.getLocalPort()), example.mainClass()));
             command.addAll(spec.args());
 
-            Process process = new ProcessBuilder(command).start();
+            ContainedRun contained = containment.start(command, workDir.path());
+            Process process = contained.root();
             process.getOutputStream().close(); // an example that reads stdin sees its end, not a hang
             RunClock clock = new RunClock(System.nanoTime());
             OutputCollector output = new OutputCollector(lineLimit, live, clock);
@@ -81,15 +93,23 @@ public final class ExampleRunner {
                     Thread.ofVirtual().name("concur-tags").start(tags::run),
                     Thread.ofVirtual().name("concur-raw-out").start(() -> rawOut.pump(process)),
                     Thread.ofVirtual().name("concur-raw-err").start(() -> rawErr.pump(process)));
-            Thread cleanup = new Thread(() -> ProcessTree.kill(process.toHandle(), ownGroup), "concur-cleanup");
-            Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C in `concur run` must not leave the example behind
+            // Ctrl-C in `concur run` must not leave the example behind; the JVM halts before this method's own cleanup.
+            Thread cleanup = new Thread(() -> {
+                contained.killAll();
+                workDir.close();
+            }, "concur-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
+            List<Long> survivors = null;
             try {
-                Outcome outcome = await(process, spec.timeout(), tags, ownGroup);
-                joinAll(readers);
+                Outcome outcome = await(process, spec.timeout(), tags);
+                survivors = contained.killAll(); // also the orphans of an example that exited
+                joinAll(readers); // the pipes end once every process holding them is gone
                 Duration total = tags.end().orElseGet(clock::now);
-                return new RunResult(output.kept(), output.total(), output.last(), total, outcome);
+                return new RunResult(output.kept(), output.total(), output.last(), total, outcome, survivors);
             } finally {
-                ProcessTree.kill(process.toHandle(), ownGroup);
+                if (survivors == null) {
+                    contained.killAll();
+                }
                 try {
                     Runtime.getRuntime().removeShutdownHook(cleanup);
                 } catch (IllegalStateException shuttingDown) {
@@ -99,18 +119,14 @@ public final class ExampleRunner {
         }
     }
 
-    private static Outcome await(Process process, Duration timeout, TagReader tags, boolean ownGroup) {
+    /** Waits for the example to end, or its time limit; asks for a thread dump before it is killed. */
+    private static Outcome await(Process process, Duration timeout, TagReader tags) {
         try {
             if (process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                int code = process.exitValue();
-                ProcessTree.kill(process.toHandle(), ownGroup); // orphans it left behind
-                return new Outcome.Exited(code);
+                return new Outcome.Exited(process.exitValue());
             }
-            String dump = tags.requestDump(GRACE);
-            ProcessTree.kill(process.toHandle(), ownGroup);
-            return new Outcome.TimedOut(timeout, dump);
+            return new Outcome.TimedOut(timeout, tags.requestDump(GRACE));
         } catch (InterruptedException e) {
-            ProcessTree.kill(process.toHandle(), ownGroup);
             Thread.currentThread().interrupt();
             return new Outcome.Interrupted();
         }

@@ -1,54 +1,36 @@
 package concur.run;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Kills an example with everything it started.
- *
- * <p>Descendants alone are not enough: a grandchild whose parent has exited is re-parented to init and
- * no longer shows up as a descendant. So on Linux the example starts in a session of its own (via
- * {@code setsid}), and everything left in its process group is killed too.
+ * What /proc tells about processes: the one place that reads it. Every read may race with the process
+ * exiting, so each answers "nothing" rather than failing when the entry is gone or unreadable.
  */
 public final class ProcessTree {
-    private static final Path SETSID = Path.of("/usr/bin/setsid");
-    private static final Path PROC = Path.of("/proc");
+    static final Path PROC = Path.of("/proc");
+    private static final byte[] RUN_VARIABLE = (ContainedRun.VARIABLE + "=").getBytes(StandardCharsets.US_ASCII);
 
     private ProcessTree() {}
 
-    /** The command prefix that gives the example its own process group, where the system has one. */
-    static List<String> ownGroupPrefix() {
-        return Files.isExecutable(SETSID) && Files.isDirectory(PROC) ? List.of(SETSID.toString()) : List.of();
-    }
-
-    /** Kills the root, its descendants and every process still in its group; waits up to 2 s for them to go. */
-    static void kill(ProcessHandle root, boolean ownGroup) {
-        List<ProcessHandle> doomed = new ArrayList<>();
-        root.descendants().forEach(doomed::add);
-        doomed.add(root);
-        if (ownGroup) {
-            doomed.addAll(inGroup(root.pid()));
-        }
-        doomed.forEach(ProcessHandle::destroyForcibly);
-        // Wait even when this thread was interrupted (Ctrl-C): the caller relies on everything being gone.
-        boolean interrupted = Thread.interrupted();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        try {
-            while (doomed.stream().anyMatch(ProcessTree::running) && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+    /**
+     * One process as /proc/PID/stat shows it.
+     *
+     * @param pid        its process id
+     * @param state      R, S, D, Z (zombie), T, ...
+     * @param parent     its parent's process id
+     * @param group      its process group
+     * @param startTicks when it started, in clock ticks since boot: with {@code pid}, it names one process for good
+     */
+    record Stat(long pid, char state, long parent, long group, long startTicks) {
+        boolean zombie() {
+            return state == 'Z';
         }
     }
 
@@ -58,39 +40,79 @@ public final class ProcessTree {
     }
 
     /**
-     * Alive and not a zombie: a killed orphan stays a zombie until init reaps it, which in some
-     * containers takes a second, and it can do no harm meanwhile.
+     * Alive and not a zombie: a killed orphan stays a zombie until its new parent reaps it, which in
+     * some containers takes a second, and it can do no harm meanwhile.
      */
     public static boolean running(ProcessHandle process) {
-        return process.isAlive() && !statFields(process.pid()).map(f -> f[0]).orElse("").equals("Z");
+        return process.isAlive() && !stat(process.pid()).map(Stat::zombie).orElse(false);
     }
 
-    /** Processes whose process group is {@code group}, read from /proc. */
-    static List<ProcessHandle> inGroup(long group) {
-        List<ProcessHandle> members = new ArrayList<>();
+    /** Whether this system has a /proc to read. */
+    static boolean available() {
+        return Files.isReadable(PROC.resolve("self").resolve("stat"));
+    }
+
+    /** The ids of all processes, as listed at this moment; empty where there is no /proc. */
+    static List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, "[0-9]*")) {
             for (Path entry : entries) {
-                long pid = Long.parseLong(entry.getFileName().toString());
-                statFields(pid).filter(f -> f[2].equals(Long.toString(group)))
-                        .flatMap(f -> ProcessHandle.of(pid))
-                        .ifPresent(members::add);
+                pids.add(Long.parseLong(entry.getFileName().toString()));
             }
-        } catch (IOException e) {
-            // no /proc: descendants were all we could find
+        } catch (IOException | RuntimeException e) {
+            // no /proc: there is nothing to list
         }
-        return members;
+        return pids;
     }
 
-    /**
-     * The fields of /proc/PID/stat after the command name (which may hold spaces and parentheses):
-     * [0] is the state (R, S, D, Z, ...), [2] the process group. Empty where there is no such file.
-     */
-    private static Optional<String[]> statFields(long pid) {
+    /** The process's /proc/PID/stat, or empty where it is gone (or there is no /proc). */
+    static Optional<Stat> stat(long pid) {
         try {
             String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
-            return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+            // The command name, in parentheses, may hold spaces and parentheses itself: fields start after the last ')'.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Optional.of(new Stat(pid, f[0].charAt(0), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[19])));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The value of {@link ContainedRun#VARIABLE} in the environment the process started with, or empty
+     * where it has none, or its environment cannot be read: another user's process, or one that has
+     * exited (a zombie's environment reads as empty).
+     */
+    static Optional<String> runToken(long pid) {
+        byte[] environ;
+        try {
+            environ = Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("environ"));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        // Entries are NUL-terminated NAME=value pairs.
+        for (int start = 0; start < environ.length; ) {
+            int end = start;
+            while (end < environ.length && environ[end] != 0) {
+                end++;
+            }
+            if (startsWith(environ, start, end, RUN_VARIABLE)) {
+                return Optional.of(new String(environ, start + RUN_VARIABLE.length, end - start - RUN_VARIABLE.length,
+                        StandardCharsets.US_ASCII));
+            }
+            start = end + 1;
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] bytes, int from, int to, byte[] prefix) {
+        if (to - from < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[from + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -12,13 +12,22 @@ import java.util.Objects;
  * @param lastLines  the last few lines printed, for showing where a long or stuck run ended
  * @param total      from the start of {@code main} until the example's JVM exited (or was killed)
  * @param outcome    how the run ended
+ * @param survivors  ids of the example's processes still running after concur killed them all, by a fresh
+ *                   look after the kill, in ascending order; empty when every one is verified gone
  */
-public record RunResult(List<OutputLine> lines, long totalLines, List<OutputLine> lastLines, Duration total, Outcome outcome) {
+public record RunResult(List<OutputLine> lines, long totalLines, List<OutputLine> lastLines, Duration total, Outcome outcome,
+        List<Long> survivors) {
     public RunResult {
         lines = List.copyOf(lines);
         lastLines = List.copyOf(lastLines);
         Objects.requireNonNull(total, "total");
         Objects.requireNonNull(outcome, "outcome");
+        survivors = List.copyOf(survivors);
+    }
+
+    /** A run that left no process behind. */
+    public RunResult(List<OutputLine> lines, long totalLines, List<OutputLine> lastLines, Duration total, Outcome outcome) {
+        this(lines, totalLines, lastLines, total, outcome, List.of());
     }
 
     /** Whether the example printed more lines than were kept. */

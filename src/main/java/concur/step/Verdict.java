@@ -5,7 +5,9 @@ import concur.check.Expectation;
 import concur.check.MatchResult;
 import concur.run.Outcome;
 import concur.run.RunResult;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /** Whether a step passed: its run ended well and its output matched. */
 public sealed interface Verdict {
@@ -49,17 +51,25 @@ public sealed interface Verdict {
     public static Verdict of(Expectation expectation, RunResult run) {
         int exitCode = run.outcome() instanceof Outcome.Exited exited ? exited.code() : -1;
         MatchResult match = expectation.match(run.lines(), run.total(), exitCode);
+        String leftOver = run.survivors().isEmpty() ? "" : "; " + couldNotKill(run);
         return switch (run.outcome()) {
-            case Outcome.TimedOut t -> new Failed(
-                    "timed out after " + Durations.seconds(t.limit()) + "; the example and its processes were killed",
-                    match);
-            case Outcome.Interrupted i -> new Failed("stopped before it finished", match);
+            case Outcome.TimedOut t -> new Failed("timed out after " + Durations.seconds(t.limit()) + "; "
+                    + (run.survivors().isEmpty() ? "the example and its processes were killed" : couldNotKill(run)), match);
+            case Outcome.Interrupted i -> new Failed("stopped before it finished" + leftOver, match);
             case Outcome.Exited e when run.truncated() -> new Failed("printed " + run.totalLines()
-                    + " lines; concur keeps the first " + run.lines().size() + ", so an example should print fewer", match);
+                    + " lines; concur keeps the first " + run.lines().size() + ", so an example should print fewer" + leftOver, match);
             case Outcome.Exited e -> switch (match) {
-                case MatchResult.Matched m -> new Passed("matched in " + Durations.seconds(run.total()), match);
-                case MatchResult.Mismatched m -> new Failed(m.reason(), match);
+                case MatchResult.Matched m -> new Passed("matched in " + Durations.seconds(run.total()) + leftOver, match);
+                case MatchResult.Mismatched m -> new Failed(m.reason() + leftOver, match);
             };
         };
+    }
+
+    /** Only what a fresh look after the kill confirmed is called killed; the rest is named. */
+    private static String couldNotKill(RunResult run) {
+        List<Long> pids = run.survivors();
+        return (pids.size() == 1 ? "process " : "processes ")
+                + pids.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + " of the example could not be killed and still run";
     }
 }

@@ -8,22 +8,32 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Ctrl-C in `concur run` stops concur and takes the example and everything it started with it. */
 class InterruptTest {
-    private static final Path PIDS = Path.of("target/hangs.pids");
+    /** Absolute: the example runs in a scratch folder of its own. */
+    private static final Path PIDS = Path.of("target/hangs.pids").toAbsolutePath();
+
+    /** concur's temporary folder, where the example's scratch folder is made. */
+    @TempDir
+    Path tmp;
 
     @Test
-    void ctrlCLeavesNoProcessOfTheExampleBehind() throws Exception {
+    void ctrlCLeavesNoProcessOfTheExampleBehindAndNoScratchFolder() throws Exception {
         Files.deleteIfExists(PIDS);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process concur = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", // as the launcher does
+                "-cp", System.getProperty("java.class.path"),
                 "-Dconcur.cache=" + System.getProperty("concur.cache", "target/example-cache"),
+                "-Djava.io.tmpdir=" + tmp,
                 "concur.cli.Main", "run", "src/test/resources/fixtures/hangs.md")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("HANGS_PIDS", PIDS.toString()); // the example inherits concur's environment
+        Process concur = builder.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!Files.exists(PIDS) && System.nanoTime() < deadline) {
@@ -37,6 +47,9 @@ class InterruptTest {
             assertThat(concur.waitFor(20, TimeUnit.SECONDS)).as("concur stops on Ctrl-C").isTrue();
             for (long pid : pids) {
                 assertThat(ProcessTree.running(pid)).as("process " + pid + " is gone").isFalse();
+            }
+            try (Stream<Path> left = Files.list(tmp)) {
+                assertThat(left).as("concur's temporary folder").noneMatch(p -> p.getFileName().toString().startsWith("concur-run-"));
             }
         } finally {
             concur.destroyForcibly();

@@ -181,4 +181,28 @@ class ExampleRunnerTest {
         assertThat(result.outcome()).isInstanceOf(Outcome.Exited.class).isNotEqualTo(new Outcome.Exited(0));
         assertThat(result.lines()).extracting(OutputLine::text).anyMatch(t -> t.contains("NoSuchOption"));
     }
+
+    @Test
+    void runsTheExampleInAScratchFolderOfItsOwnThatIsGoneAfterTheRun() throws Exception {
+        RunResult result = run("Writes", """
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                public class Writes {
+                    public static void main(String[] args) throws Exception {
+                        Path here = Path.of("").toAbsolutePath();
+                        Files.createDirectories(Path.of("target"));
+                        Files.writeString(Path.of("target/written.txt"), "by the example");
+                        System.out.println(here);
+                        System.out.println(Files.list(here).count());
+                    }
+                }
+                """, Duration.ofSeconds(20));
+
+        assertThat(result.outcome()).isEqualTo(new Outcome.Exited(0));
+        Path workDir = Path.of(result.lines().get(0).text());
+        assertThat(workDir).isNotEqualTo(Path.of("").toAbsolutePath());
+        assertThat(result.lines().get(1).text()).as("files in the folder the example started in").isEqualTo("1");
+        assertThat(workDir).doesNotExist();
+        assertThat(Path.of("target/written.txt")).doesNotExist();
+    }
 }

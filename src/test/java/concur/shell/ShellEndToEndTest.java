@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShellEndToEndTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Path HANGS_PIDS = Path.of("target/hangs.pids").toAbsolutePath();
 
     @TempDir
     Path home;
@@ -35,6 +36,7 @@ class ShellEndToEndTest {
         assumeTrue(tmuxInstalled(), "tmux is not installed (.ci/run installs it)");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String command = String.join(" ", "cd", Path.of("").toAbsolutePath().toString(), "&&", "XDG_DATA_HOME=" + home, "TERM=xterm-256color",
+                "HANGS_PIDS=" + HANGS_PIDS, // the hangs fixture's example inherits it; it runs in a scratch folder
                 java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "-Dconcur.home=.", "-Dconcur.cache=" + System.getProperty("concur.cache", "target/example-cache"),
                 "concur.cli.Main");
@@ -67,7 +69,7 @@ class ShellEndToEndTest {
 
     @Test
     void ctrlCStopsTheRunningExampleAndItsProcessesAndReturnsToThePrompt() throws Exception {
-        Path pids = Path.of("target/hangs.pids");
+        Path pids = HANGS_PIDS;
         Files.deleteIfExists(pids);
         keys("run src/test/resources/fixtures/hangs.md", "Enter");
         long deadline = System.nanoTime() + PATIENCE.toNanos();
