@@ -200,10 +200,13 @@ public final class LessonParser {
                 String value = entry.getValue();
                 switch (entry.getKey()) {
                     case "example" -> setExample(fromFile(value, at), at);
-                    case "timeout" -> timeout = Durations.parse(value)
-                            .filter(d -> !d.isZero())
-                            .orElseThrow(() -> new LessonException(file, at,
-                                    "timeout \"" + value + "\" is not a duration like 500ms, 10s or 2m"));
+                    case "timeout" -> {
+                        Optional<String> problem = Demo.timeoutProblem(value);
+                        if (problem.isPresent()) {
+                            throw new LessonException(file, at, "timeout \"" + value + "\" " + problem.get());
+                        }
+                        timeout = Durations.parse(value).orElseThrow();
+                    }
                     case "java-options" -> javaOptions = Directive.words(value);
                     case "args" -> args = Directive.words(value);
                     default -> throw new IllegalStateException("Directive.KEYS and this switch disagree: " + entry.getKey());

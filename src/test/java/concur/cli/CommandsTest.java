@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The commands as a learner and CI meet them: exit codes, messages, and never a stack trace. */
 class CommandsTest {
     static final String FIXTURES = "src/test/resources/fixtures/";
+    static final String HOSTILE = "src/test/resources/hostile/";
     /** This checkout, the build's compile cache, and no terminal. */
     static final Settings SETTINGS = Settings.read(java.util.Map.of(), System.getProperties());
 
@@ -118,6 +119,24 @@ class CommandsTest {
 
             assertThat(result.code()).isEqualTo(2);
             assertThat(result.err()).contains("there is no step 9 (the lesson has 3)");
+        }
+
+        @ParameterizedTest(name = "--timeout {0}")
+        @ValueSource(strings = {"999999999999m", "0s", "61m"})
+        void rejectsATimeoutOutsideItsBounds(String timeout) {
+            Result result = concur("run", "threads", "--timeout", timeout);
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("'" + timeout + "' is too ").contains("a time limit is at");
+            assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+
+        @Test
+        void rejectsALessonWithAnAbsurdTimeoutNamingItsLine() {
+            Result result = concur("run", HOSTILE + "absurd-timeout.md");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains(HOSTILE + "absurd-timeout.md:5: timeout \"999999999999m\" is too long");
         }
 
         @Test

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import concur.run.Example;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class LessonParserTest {
     static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+    static final Path HOSTILE = Path.of("src/test/resources/hostile");
 
     private final LessonParser parser = new LessonParser();
 
@@ -93,6 +96,33 @@ class LessonParserTest {
                 .isInstanceOf(LessonException.class)
                 .hasMessageStartingWith("src/test/resources/fixtures/bad-placeholder.md:14: ")
                 .hasMessageContaining("{tread}");
+    }
+
+    @ParameterizedTest(name = "timeout={0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            999999999999m                          | is too long: a time limit is at most 1 hour (60m)
+            61m                                    | is too long: a time limit is at most 1 hour (60m)
+            99999999999999999999999999999999999s   | is too long: a time limit is at most 1 hour (60m)
+            0s                                     | is too short: a time limit is at least 1ms
+            0.0000001ms                            | is too short: a time limit is at least 1ms
+            -5s                                    | is not a duration like 500ms, 10s or 2m
+            1e9s                                   | is not a duration like 500ms, 10s or 2m
+            """)
+    void rejectsATimeLimitOutsideItsBounds(String timeout, String problem, @TempDir Path dir) throws Exception {
+        Path lesson = dir.resolve("limits.md");
+        Files.writeString(lesson, Files.readString(HOSTILE.resolve("absurd-timeout.md")).replace("999999999999m", timeout));
+
+        assertThatThrownBy(() -> parser.parse(lesson))
+                .isInstanceOf(LessonException.class)
+                .hasMessageEndingWith("limits.md:5: timeout \"" + timeout + "\" " + problem);
+    }
+
+    @Test
+    void acceptsATimeLimitOfAnHour(@TempDir Path dir) throws Exception {
+        Path lesson = dir.resolve("limits.md");
+        Files.writeString(lesson, Files.readString(HOSTILE.resolve("absurd-timeout.md")).replace("999999999999m", "60m"));
+
+        assertThat(parser.parse(lesson).steps().get(0).demo().orElseThrow().timeout()).contains(Duration.ofHours(1));
     }
 
     @Test
