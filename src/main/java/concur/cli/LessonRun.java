@@ -68,6 +68,12 @@ final class LessonRun {
         return outcomes;
     }
 
+    /** A lesson the listing could not read: an error, said on stderr, for {@code run --all}. */
+    StepOutcome unreadable(LessonException problem) {
+        Path file = problem.file().orElseThrow();
+        return error(new StepOutcome.Errored(Catalog.nameOf(file), DisplayPath.of(file), problem.getMessage()));
+    }
+
     private StepOutcome step(Lesson lesson, Step step) {
         PrintWriter out = context.out();
         out.println();

@@ -4,7 +4,6 @@ import concur.lesson.Catalog;
 import concur.lesson.DisplayPath;
 import concur.lesson.Lesson;
 import concur.lesson.LessonException;
-import concur.lesson.LessonHead;
 import concur.lesson.LessonParser;
 import concur.lesson.Step;
 import concur.report.JUnitReport;
@@ -74,8 +73,15 @@ final class RunCommand implements Callable<Integer> {
         LessonRun run = new LessonRun(context, new StepPlayer(context, Optional.ofNullable(timeout.getValue())),
                 Optional.ofNullable(step.getValue()), times, Specs.isSet(timeline));
         Tally tally = new Tally();
-        for (Path file : files(everyLesson, named)) {
-            run.lesson(file).forEach(tally::add);
+        if (everyLesson) {
+            // A lesson that cannot be read is an error of its own; every other lesson still runs.
+            Catalog.Listing listing = context.catalog().list();
+            listing.problems().forEach(problem -> tally.add(run.unreadable(problem)));
+            listing.lessons().forEach(lesson -> run.lesson(lesson.file()).forEach(tally::add));
+        } else {
+            for (Path file : files(named)) {
+                run.lesson(file).forEach(tally::add);
+            }
         }
         context.out().println();
         context.out().println(tally.summary());
@@ -91,11 +97,8 @@ final class RunCommand implements Callable<Integer> {
         return tally.anyErrored() ? ExitCode.USAGE : tally.allPassed() ? ExitCode.OK : ExitCode.MISMATCH;
     }
 
-    private List<Path> files(boolean everyLesson, String[] named) throws LessonException {
+    private List<Path> files(String[] named) throws LessonException {
         Catalog catalog = context.catalog();
-        if (everyLesson) {
-            return catalog.entries().stream().map(LessonHead::file).toList();
-        }
         List<Path> files = new ArrayList<>();
         for (String lesson : named) {
             files.add(catalog.resolve(lesson));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The commands as a learner and CI meet them: exit codes, messages, and never a stack trace. */
@@ -269,6 +270,131 @@ class CommandsTest {
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("frobnicate");
+    }
+
+    /** Concur with its lessons in {@code home}/lessons and the build's compile cache. */
+    static Result concurIn(Path home, String... args) {
+        java.util.Properties properties = new java.util.Properties();
+        properties.putAll(System.getProperties());
+        properties.setProperty("concur.home", home.toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Context context = Context.of(Settings.read(java.util.Map.of(), properties), Screen.plain(),
+                new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]));
+        int code = Main.run(context, args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static void assertNoStackTrace(Result result) {
+        assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(result.out()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Nested
+    class ALessonsFolderWithBrokenFiles {
+        @TempDir
+        Path home;
+
+        @org.junit.jupiter.api.BeforeEach
+        void breakSomeLessons() throws Exception {
+            Path lessons = java.nio.file.Files.createDirectories(home.resolve("lessons"));
+            java.nio.file.Files.copy(Path.of(FIXTURES, "passing.md"), lessons.resolve("passing.md"));
+            java.nio.file.Files.createDirectories(lessons.resolve("passing"));
+            java.nio.file.Files.copy(Path.of(FIXTURES, "passing/Counted.java"), lessons.resolve("passing/Counted.java"));
+            java.nio.file.Files.createDirectory(lessons.resolve("folder.md"));
+            java.nio.file.Files.createSymbolicLink(lessons.resolve("dangling.md"), home.resolve("nowhere.md"));
+            assertThat(new ProcessBuilder("mkfifo", lessons.resolve("pipe.md").toString()).start().waitFor()).isZero();
+            java.nio.file.Files.copy(Path.of(HOSTILE, "latin1.md"), lessons.resolve("latin1.md"));
+        }
+
+        @Test
+        void listsTheOthersWithoutWaitingOnAPipe() {
+            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> concurIn(home, "list"));
+
+            assertThat(result.code()).isZero();
+            assertThat(result.out()).contains("A passing lesson");
+            assertThat(result.err()).contains("pipe.md: cannot read this lesson: it is not an ordinary file (a pipe or a device?)")
+                    .contains("latin1.md:3: cannot read this lesson: it is not UTF-8 text (byte 0xE9 in column 7)");
+            assertNoStackTrace(result);
+        }
+
+        @Test
+        void runAllReportsEachBrokenFileAndStillRunsTheOthers() {
+            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> concurIn(home, "run", "--all"));
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("dangling.md: cannot read this lesson: no such file (a dangling link?)")
+                    .contains("folder.md: cannot read this lesson: it is a folder, not a file")
+                    .contains("pipe.md: cannot read this lesson: it is not an ordinary file")
+                    .contains("latin1.md:3: cannot read this lesson: it is not UTF-8 text");
+            assertThat(result.out()).contains("2 of 2 steps matched; 4 errors");
+            assertNoStackTrace(result);
+        }
+
+        @ParameterizedTest(name = "concur {0} {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                run    | folder   | folder.md: cannot read this lesson: it is a folder, not a file
+                run    | dangling | dangling.md: cannot read this lesson: no such file (a dangling link?)
+                run    | pipe     | pipe.md: cannot read this lesson: it is not an ordinary file (a pipe or a device?)
+                lesson | folder   | folder.md: cannot read this lesson: it is a folder, not a file
+                lesson | dangling | dangling.md: cannot read this lesson: no such file (a dangling link?)
+                lesson | pipe     | pipe.md: cannot read this lesson: it is not an ordinary file (a pipe or a device?)
+                lesson | latin1   | latin1.md:3: cannot read this lesson: it is not UTF-8 text (byte 0xE9 in column 7); save it as UTF-8
+                """)
+        void aBrokenLessonByNameIsReportedAsItselfNotAsUnknown(String command, String name, String problem) {
+            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> concurIn(home, command, name));
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains(problem).doesNotContain("no lesson '");
+            assertNoStackTrace(result);
+        }
+
+        @Test
+        void runOfABrokenAndAGoodLessonRunsTheGoodOne() {
+            Result result = concurIn(home, "run", "folder", "passing");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("folder.md: cannot read this lesson: it is a folder, not a file");
+            assertThat(result.out()).contains("2 of 2 steps matched; 1 error");
+        }
+    }
+
+    @Nested
+    class HostileLessons {
+        @Test
+        void aLessonSavedOnWindowsRunsAsItsAuthorMeantIt() {
+            Result result = concur("run", HOSTILE + "windows.md");
+
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(result.out()).contains("# Saved on Windows").contains("2 of 2 steps matched");
+        }
+
+        @Test
+        void aClassNamedInACommentOrAStringIsNotTheOneRun() {
+            Result result = concur("run", HOSTILE + "class-names.md", "--step", "1");
+            assertThat(result.code()).as(result.err() + result.out()).isZero();
+
+            result = concur("run", HOSTILE + "class-names.md", "--step", "2");
+            assertThat(result.code()).as(result.err() + result.out()).isZero();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                climbs-out.md         | climbs-out.md:5: example ../fixtures/passing/Counted.java lies outside the lesson's folder
+                absolute-example.md   | absolute-example.md:5: example /etc/Counted.java is an absolute path
+                unclosed-quote.md     | unclosed-quote.md:5: the quote after args= is never closed
+                latin1-example.md     | latin1-example/Grusse.java:2: cannot read this example: it is not UTF-8 text
+                """)
+        void aLessonThatCannotBeUsedAsWrittenIsExitTwoWithFileAndLine(String file, String problem) {
+            Result result = concur("run", HOSTILE + file);
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("concur: " + HOSTILE + problem);
+            assertNoStackTrace(result);
+        }
     }
 
     @Nested
