@@ -25,7 +25,11 @@ final class StepPlayer {
 
     StepPlayer(Context context, Optional<Duration> timeout) {
         this.context = context;
-        this.runner = new StepRunner(new ExampleCompiler(context.settings().cache()), new ExampleRunner(), timeout);
+        ExampleCompiler compiler = new ExampleCompiler(context.settings().cache(), warning -> {
+            context.err().println("concur: " + warning);
+            context.err().flush();
+        });
+        this.runner = new StepRunner(compiler, new ExampleRunner(), timeout);
     }
 
     /** Runs the step with its output shown live, then the aligned table and the verdict. */

@@ -141,6 +141,20 @@ class CommandsTest {
         }
 
         @Test
+        void compilesIntoATemporaryCacheAndSaysSoWhenTheCacheCannotBeWritten(@TempDir Path dir) throws Exception {
+            Path inTheWay = java.nio.file.Files.writeString(dir.resolve("file"), "not a folder");
+
+            Result result = concurWith(java.util.Map.of("concur.cache", inTheWay.resolve("classes").toString()),
+                    "run", FIXTURES + "passing.md");
+
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(result.err()).startsWith("concur: cannot write the compile cache " + inTheWay.resolve("classes"))
+                    .contains("compiling into");
+            assertThat(result.err().strip().lines()).hasSize(1);
+            assertNoStackTrace(result);
+        }
+
+        @Test
         void rejectsAMalformedTimeout() {
             Result result = concur("run", "threads", "--timeout", "soon");
 
@@ -274,9 +288,14 @@ class CommandsTest {
 
     /** Concur with its lessons in {@code home}/lessons and the build's compile cache. */
     static Result concurIn(Path home, String... args) {
+        return concurWith(java.util.Map.of("concur.home", home.toString()), args);
+    }
+
+    /** Concur with these system properties changed. */
+    static Result concurWith(java.util.Map<String, String> changed, String... args) {
         java.util.Properties properties = new java.util.Properties();
         properties.putAll(System.getProperties());
-        properties.setProperty("concur.home", home.toString());
+        changed.forEach(properties::setProperty);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Context context = Context.of(Settings.read(java.util.Map.of(), properties), Screen.plain(),
