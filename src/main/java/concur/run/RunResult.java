@@ -12,13 +12,21 @@ import java.util.Objects;
  * @param lastLines  the last few lines printed, for showing where a long or stuck run ended
  * @param total      from the start of {@code main} until the example's JVM exited (or was killed)
  * @param outcome    how the run ended
+ * @param started    whether the example's JVM got as far as starting the harness; when not (a bad
+ *                   {@code java-options}, say), the JVM's own complaint is in the untagged lines
  */
-public record RunResult(List<OutputLine> lines, long totalLines, List<OutputLine> lastLines, Duration total, Outcome outcome) {
+public record RunResult(
+        List<OutputLine> lines, long totalLines, List<OutputLine> lastLines, Duration total, Outcome outcome, boolean started) {
     public RunResult {
         lines = List.copyOf(lines);
         lastLines = List.copyOf(lastLines);
         Objects.requireNonNull(total, "total");
         Objects.requireNonNull(outcome, "outcome");
+    }
+
+    /** A run whose harness started, as nearly every run's does. */
+    public RunResult(List<OutputLine> lines, long totalLines, List<OutputLine> lastLines, Duration total, Outcome outcome) {
+        this(lines, totalLines, lastLines, total, outcome, true);
     }
 
     /** Whether the example printed more lines than were kept. */

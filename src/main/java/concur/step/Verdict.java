@@ -4,7 +4,9 @@ import concur.check.Durations;
 import concur.check.Expectation;
 import concur.check.MatchResult;
 import concur.run.Outcome;
+import concur.run.OutputLine;
 import concur.run.RunResult;
+import java.util.List;
 import java.util.Objects;
 
 /** Whether a step passed: its run ended well and its output matched. */
@@ -45,6 +47,20 @@ public sealed interface Verdict {
         }
     }
 
+    /**
+     * The example's JVM exited before it ran the example, as with a {@code java-options} it does not
+     * know: the lesson's fault, not the output's.
+     *
+     * @param summary what the JVM said, e.g. {@code the example's JVM did not start (exit code 1): Unrecognized VM option 'NoSuchOption'}
+     * @param match   the alignment of what it printed
+     */
+    record NotStarted(String summary, MatchResult match) implements Verdict {
+        public NotStarted {
+            Objects.requireNonNull(summary, "summary");
+            Objects.requireNonNull(match, "match");
+        }
+    }
+
     /** Judges one run of an example against what it must print. */
     public static Verdict of(Expectation expectation, RunResult run) {
         int exitCode = run.outcome() instanceof Outcome.Exited exited ? exited.code() : -1;
@@ -54,6 +70,7 @@ public sealed interface Verdict {
                     "timed out after " + Durations.seconds(t.limit()) + "; the example and its processes were killed",
                     match);
             case Outcome.Interrupted i -> new Failed("stopped before it finished", match);
+            case Outcome.Exited e when !run.started() -> new NotStarted(notStarted(e.code(), run), match);
             case Outcome.Exited e when run.truncated() -> new Failed("printed " + run.totalLines()
                     + " lines; concur keeps the first " + run.lines().size() + ", so an example should print fewer", match);
             case Outcome.Exited e -> switch (match) {
@@ -61,5 +78,16 @@ public sealed interface Verdict {
                 case MatchResult.Mismatched m -> new Failed(m.reason(), match);
             };
         };
+    }
+
+    /** The JVM's own words, which it wrote untagged: the first few lines are the ones that say why. */
+    private static String notStarted(int exitCode, RunResult run) {
+        List<String> said = run.lines().stream()
+                .filter(line -> line.source() == OutputLine.Source.UNTAGGED && !line.text().isBlank())
+                .map(line -> line.text().strip())
+                .limit(3)
+                .toList();
+        String how = "the example's JVM did not start (exit code " + exitCode + ")";
+        return said.isEmpty() ? how + "; check the step's java-options" : how + ": " + String.join("; ", said);
     }
 }

@@ -400,6 +400,26 @@ class CommandsTest {
             assertThat(result.code()).as(result.err() + result.out()).isZero();
         }
 
+        @Test
+        void anExampleWhoseJvmCannotStartIsExitTwoWithTheJvmsOwnWords() {
+            Result result = concur("run", HOSTILE + "bad-java-options.md");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("concur: " + HOSTILE + "bad-java-options.md:19: step 2 (\"An option no JVM knows\"):"
+                    + " the example's JVM did not start (exit code 1): Unrecognized VM option 'NoSuchOption'");
+            assertThat(result.out()).contains("1 of 1 steps matched; 1 error").doesNotContain("FAIL");
+            assertNoStackTrace(result);
+        }
+
+        @Test
+        void anExampleWhoseJvmCannotStartIsSaidInALessonToo() {
+            Result result = concurWithInput("\n\n\n", "lesson", HOSTILE + "bad-java-options.md");
+
+            assertThat(result.code()).isZero();
+            assertThat(result.err()).contains("bad-java-options.md:19: the example's JVM did not start (exit code 1)");
+            assertThat(result.out()).contains("End of bad-java-options: 1 of 2 examples passed.");
+        }
+
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', textBlock = """
                 climbs-out.md         | climbs-out.md:5: example ../fixtures/passing/Counted.java lies outside the lesson's folder
