@@ -37,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
     private final OptionSpec timeout = Specs.timeout();
     private final OptionSpec timeline =
             Specs.flag("--timeline", "after each step, draw what each thread printed when (one row per thread)");
-    private final OptionSpec report = Specs.option("--report", Path.class, "FILE.xml",
+    private final OptionSpec report = Specs.pathOption("--report", "FILE.xml",
             "also write the results as JUnit XML, which CI systems display: one test case per step");
 
     RunCommand(Context context) {

@@ -121,7 +121,7 @@ public final class Catalog {
                 return file;
             }
         } catch (InvalidPathException e) {
-            throw LessonException.unknownLesson("no lesson '" + nameOrPath + "': " + DisplayPath.unusable(e));
+            throw LessonException.unknownLesson(DisplayPath.unusable(e));
         }
         List<String> names = names();
         String message = closest(nameOrPath, names)
