@@ -112,9 +112,13 @@ final class LinePattern {
     /** A matcher that matched {@code text} with its trailing spaces ignored, or null. */
     private Matcher matched(String text) {
         try {
-            Matcher stripped = regex.matcher(new LimitedText(text.stripTrailing()));
-            if (stripped.matches()) {
-                return stripped;
+            String stripped = text.stripTrailing();
+            Matcher matcher = regex.matcher(new LimitedText(stripped));
+            if (matcher.matches()) {
+                return matcher;
+            }
+            if (stripped.length() == text.length()) {
+                return null; // no trailing space to keep: the loose regex would say the same, at the same cost
             }
             // A placeholder at the end may match nothing, as in "value: {any}" against "value: ": keep the space it needs.
             Matcher raw = loose.matcher(new LimitedText(text));

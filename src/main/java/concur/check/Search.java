@@ -35,6 +35,8 @@ import java.util.function.Supplier;
 final class Search {
     /** Enough for hundreds of elements against 10,000 lines; only pathological captures get near it. */
     private static final int STEPS = 300_000;
+    /** And this long at most, whatever a step costs (a step that binds many names copies them all). */
+    private static final Duration TIME = Duration.ofSeconds(3);
     /** Expectations up to this many elements search on the caller's stack, which holds them with room to spare. */
     private static final int ELEMENTS_ON_CALLERS_STACK = 200;
     /** A search frame chain costs under a kilobyte per element; four leave room for the regex engine's own recursion. */
@@ -82,7 +84,7 @@ final class Search {
     private final List<String> texts;
     private final Duration total;
     private final int lastLine;
-    private final Budget budget = new Budget(STEPS);
+    private final Budget budget = new Budget(STEPS, TIME);
     private final Set<State> visited = new HashSet<>();
     /** For each {@code ...}: the earliest position from which it failed, and so failed for every later one. */
     private final Map<Gap, Integer> failedFrom = new HashMap<>();
@@ -115,15 +117,25 @@ final class Search {
         this.widthToGap = new int[elements.size() + 1];
         nextGap[elements.size()] = -1;
         for (int i = elements.size() - 1; i >= 0; i--) {
-            nextGap[i] = switch (elements.get(i)) {
-                case Ellipsis ellipsis -> i;
-                case Elapsed elapsed -> nextGap[i + 1];
-                case Line line when !line.pattern().binds() -> nextGap[i + 1];
-                default -> -1;
-            };
-            widthToGap[i] = elements.get(i) instanceof Ellipsis ? 0
-                    : elements.get(i) instanceof Line ? widthToGap[i + 1] + 1 : widthToGap[i + 1];
+            int width = fixedWidth(elements.get(i));
+            nextGap[i] = elements.get(i) instanceof Ellipsis ? i : width < 0 ? -1 : nextGap[i + 1];
+            widthToGap[i] = elements.get(i) instanceof Ellipsis || width < 0 ? 0 : widthToGap[i + 1] + width;
         }
+    }
+
+    /**
+     * How many output lines an element takes whenever it matches, when that is fixed and matching it
+     * binds nothing (a name, a thread variable); else -1.
+     */
+    private static int fixedWidth(Element element) {
+        return switch (element) {
+            case Line line -> line.pattern().binds() ? -1 : 1;
+            case Elapsed elapsed -> 0;
+            case Unordered block -> block.lines().stream().anyMatch(l -> l.pattern().binds()) ? -1 : block.lines().size();
+            case PerThread block -> block.lines().stream().anyMatch(l -> l.isVariable() || l.line().pattern().binds())
+                    ? -1 : block.lines().size();
+            case Ellipsis ellipsis -> -1;
+        };
     }
 
     /**
@@ -252,10 +264,16 @@ final class Search {
     private boolean ellipsis(int i, Ellipsis ellipsis, int at, Bindings bindings, Alignment alignment) {
         Gap gap = new Gap(i, bindings);
         int stop = failedFrom.getOrDefault(gap, output.size() + 1);
-        for (int k = nextStart(i + 1, at); k < stop && !hopeless(i + 1, k, bindings); k = nextStart(i + 1, k + 1)) {
+        // Hopelessness only grows with k: checked before looking for the next start, it spares that scan too.
+        for (int from = at; from < stop && !hopeless(i + 1, from, bindings); ) {
+            int k = nextStart(i + 1, from);
+            if (k >= stop || hopeless(i + 1, k, bindings)) {
+                break;
+            }
             if (search(i + 1, k, bindings, alignment.then(at, Collections.nCopies(k - at, ellipsis.shown())))) {
                 return true;
             }
+            from = k + 1;
         }
         failedFrom.merge(gap, at, Math::min);
         return false;

@@ -337,6 +337,39 @@ class ExpectationTest {
         }
 
         @Test
+        void stayFastWhenTheLastOfManyLinesAfterDotsNeverComes() {
+            String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
+            List<String> lines = new ArrayList<>();
+            IntStream.range(0, 1_000).forEach(i -> lines.addAll(List.of("...", "line " + 10 * i)));
+            lines.addAll(List.of("...", "never"));
+            Expectation expectation = expect(lines.toArray(String[]::new));
+            assertTimeoutPreemptively(Duration.ofSeconds(3), () ->
+                    assertThat(failure(expectation, texts)).isEqualTo("line 2002: expected \"never\" but the output ended"));
+        }
+
+        @Test
+        void stayFastWithBlocksBetweenManyDots() {
+            String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
+            List<String> lines = new ArrayList<>();
+            IntStream.range(0, 3_000).forEach(i -> lines.addAll(List.of("...", ":: unordered", "line {int}", ":: end")));
+            lines.add("x");
+            Expectation expectation = expect(lines.toArray(String[]::new));
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                    assertThat(failure(expectation, texts)).isEqualTo("line 12001: expected \"x\" but the output ended"));
+        }
+
+        @Test
+        void giveUpInBoundedTimeWhenEveryLineBindsANameOfItsOwn() {
+            String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
+            List<String> lines = new ArrayList<>();
+            IntStream.range(0, 500).forEach(i -> lines.addAll(List.of("...", "line {int:x" + i + "}")));
+            lines.add("nope");
+            Expectation expectation = expect(lines.toArray(String[]::new));
+            assertTimeoutPreemptively(Duration.ofSeconds(8), () ->
+                    assertThat(failure(expectation, texts)).matches("line \\d+: gave up: there are too many ways to match .*"));
+        }
+
+        @Test
         void stayFastWhenALineNeverComes() {
             String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "noise " + i).toArray(String[]::new);
             Expectation expectation = expect("...", "x {int:n}", "...", "y", "...", "z");
