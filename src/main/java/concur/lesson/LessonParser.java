@@ -243,6 +243,10 @@ public final class LessonParser {
             JavaOutline outline = JavaOutline.of(code);
             JavaOutline.Type type = outline.mainType(Optional.empty())
                     .orElseThrow(() -> new LessonException(file, firstLine - 1, "the java block declares no class to run"));
+            if (outline.types().stream().noneMatch(JavaOutline.Type::hasMain)) {
+                throw new LessonException(file, firstLine - 1, "the java block declares no main method: give "
+                        + type.name() + " a public static void main(String[] args)");
+            }
             return new Example(outline.qualified(type), code, file, firstLine);
         }
 
@@ -257,6 +261,10 @@ public final class LessonParser {
             JavaOutline outline = JavaOutline.of(code);
             JavaOutline.Type type = outline.mainType(Optional.of(simpleName))
                     .orElseThrow(() -> new LessonException(source, 1, "the example declares no class to run"));
+            if (outline.types().stream().noneMatch(JavaOutline.Type::hasMain)) {
+                throw new LessonException(file, at, "example " + relative + " declares no main method: give "
+                        + type.name() + " a public static void main(String[] args)");
+            }
             return new Example(outline.qualified(type), code, source, 1);
         }
 

@@ -217,6 +217,7 @@ class LessonParserTest {
             climbs-out.md         | 5 | example ../fixtures/passing/Counted.java lies outside the lesson's folder src/test/resources/hostile; a lesson's examples live in its folder
             absolute-example.md   | 5 | example /etc/Counted.java is an absolute path; write it relative to the lesson's folder, e.g. absolute-example/Example.java
             unclosed-quote.md     | 5 | the quote after args= is never closed: write args="value with spaces"
+            no-main.md            | 5 | the java block declares no main method: give Quiet a public static void main(String[] args)
             """)
     void reportsAHostileLessonAsFileLineProblem(String file, int line, String problem) {
         assertThatThrownBy(() -> parser.parse(HOSTILE.resolve(file)))
