@@ -76,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
         if (everyLesson) {
             // A lesson that cannot be read is an error of its own; every other lesson still runs.
             Catalog.Listing listing = context.catalog().list();
+            if (listing.lessons().isEmpty() && listing.problems().isEmpty()) {
+                throw new ConcurException(ExitCode.USAGE, "no lessons in " + DisplayPath.of(context.catalog().folder()));
+            }
             listing.problems().forEach(problem -> tally.add(run.unreadable(problem)));
             listing.lessons().forEach(lesson -> run.lesson(lesson.file()).forEach(tally::add));
         } else {

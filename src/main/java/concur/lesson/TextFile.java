@@ -9,6 +9,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -112,11 +113,14 @@ final class TextFile {
         return withoutMark.indexOf('\r') < 0 ? withoutMark : withoutMark.replace("\r\n", "\n").replace('\r', '\n');
     }
 
+    /** An I/O failure in words: the system's reason (a loop of links, say), without the exception's class. */
     private static Unreadable unreadable(IOException e) {
         if (e instanceof AccessDeniedException) {
             return new Unreadable(0, false, "permission denied");
         }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new Unreadable(0, false, message.endsWith("Is a directory") ? "it is a folder, not a file" : message);
+        String message = e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getMessage() != null ? e.getMessage() : "an I/O error";
+        return new Unreadable(0, false, message.endsWith("Is a directory") ? "it is a folder, not a file"
+                : message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1));
     }
 }

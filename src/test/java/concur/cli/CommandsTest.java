@@ -372,6 +372,40 @@ class CommandsTest {
         }
 
         @Test
+        void anUnreadableLessonIsReportedAsItself() throws Exception {
+            Path secret = java.nio.file.Files.writeString(home.resolve("lessons/secret.md"), "# Secret\n\n## A step\n\nText.\n");
+            java.nio.file.Files.setPosixFilePermissions(secret, java.util.Set.of());
+            org.junit.jupiter.api.Assumptions.assumeFalse(java.nio.file.Files.isReadable(secret), "root reads every file");
+
+            Result result = concurIn(home, "run", "secret");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("secret.md: cannot read this lesson: permission denied");
+            assertNoStackTrace(result);
+        }
+
+        @Test
+        void aLoopOfLinksIsReportedAsItself() throws Exception {
+            Path lessons = home.resolve("lessons");
+            java.nio.file.Files.createSymbolicLink(lessons.resolve("loop.md"), lessons.resolve("pool.md"));
+            java.nio.file.Files.createSymbolicLink(lessons.resolve("pool.md"), lessons.resolve("loop.md"));
+
+            Result result = concurIn(home, "lesson", "loop");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("loop.md: cannot read this lesson: too many levels of symbolic links");
+            assertNoStackTrace(result);
+        }
+
+        @Test
+        void runAllWithNoLessonsAtAllIsAUsageError(@TempDir Path empty) {
+            Result result = concurIn(empty, "run", "--all");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("no lessons in ");
+        }
+
+        @Test
         void runOfABrokenAndAGoodLessonRunsTheGoodOne() {
             Result result = concurIn(home, "run", "folder", "passing");
 
