@@ -454,6 +454,46 @@ class CommandsTest {
             assertThat(result.out()).contains("End of bad-java-options: 1 of 2 examples passed.");
         }
 
+        @Test
+        void numbersBeyondAnyDoubleAreComparedAsTheyAre() {
+            Result result = concur("run", HOSTILE + "matcher.md", "--step", "1");
+
+            assertThat(result.code()).as(result.out() + result.err()).isZero();
+            assertNoStackTrace(result);
+        }
+
+        @Test
+        void aRegexThatBacktracksWithoutEndFailsTheStepNamingItsLine() {
+            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> concur("run", HOSTILE + "matcher.md", "--step", "2"));
+
+            assertThat(result.code()).isEqualTo(1);
+            assertThat(result.out()).contains("FAIL  line 30: \"{/((a+)+)+b/}\" takes too long to match \"aaaa");
+            assertNoStackTrace(result);
+        }
+
+        @Test
+        void thousandsOfDotsAreNoTrouble(@TempDir Path dir) throws Exception {
+            String lesson = java.nio.file.Files.readString(Path.of(HOSTILE, "matcher.md"))
+                    .replace("{/((a+)+)+b/}", "...\n".repeat(5_000) + "{/a+/}");
+            Path file = java.nio.file.Files.writeString(dir.resolve("dots.md"), lesson);
+
+            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> concur("run", file.toString(), "--step", "2"));
+
+            assertThat(result.code()).as(result.out() + result.err()).isZero();
+        }
+
+        @Test
+        void twoRegexesThatDefineOneGroupAreAnErrorAtTheirLine() {
+            Result result = concur("run", HOSTILE + "duplicate-group.md");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("concur: " + HOSTILE + "duplicate-group.md:14: the regexes of this line do not fit"
+                    + " together: Named capturing group <x> is already defined");
+            assertNoStackTrace(result);
+        }
+
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', textBlock = """
                 climbs-out.md         | climbs-out.md:5: example ../fixtures/passing/Counted.java lies outside the lesson's folder
