@@ -66,6 +66,8 @@ public sealed interface Verdict {
         int exitCode = run.outcome() instanceof Outcome.Exited exited ? exited.code() : -1;
         MatchResult match = expectation.match(run.lines(), run.total(), exitCode);
         return switch (run.outcome()) {
+            case Outcome.TimedOut t when !run.started() -> new NotStarted("the example's JVM did not start within "
+                    + Durations.seconds(t.limit()) + " (a java-options that waits, such as a debugger's suspend=y?)", match);
             case Outcome.TimedOut t -> new Failed(
                     "timed out after " + Durations.seconds(t.limit()) + "; the example and its processes were killed",
                     match);

@@ -35,6 +35,17 @@ class VerdictTest {
     }
 
     @Test
+    void aJvmThatWaitedBeforeTheHarnessPastTheLimitDidNotStart() throws Exception {
+        RunResult run = new RunResult(List.of(), 0, List.of(), Duration.ofSeconds(2),
+                new Outcome.TimedOut(Duration.ofSeconds(2), ""), false);
+
+        Verdict verdict = Verdict.of(Expectation.parse(List.of("hello"), 10), run);
+
+        assertThat(verdict).isInstanceOf(Verdict.NotStarted.class);
+        assertThat(verdict.summary()).startsWith("the example's JVM did not start within 2.00 s");
+    }
+
+    @Test
     void aJvmThatSaidNothingIsStillNamed() throws Exception {
         RunResult run = new RunResult(List.of(), 0, List.of(), Duration.ofMillis(40), new Outcome.Exited(0), false);
 
