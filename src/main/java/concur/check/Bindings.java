@@ -9,11 +9,22 @@ import java.util.Optional;
  * thread each thread variable stands for ({@code $a}; the {@code $} keeps the two kinds of name apart).
  * Immutable, so that every branch of the search keeps its own.
  */
-record Bindings(Map<String, String> values) {
+record Bindings(Map<String, String> values, int hash) {
     static final Bindings NONE = new Bindings(Map.of());
 
-    Bindings {
-        values = Map.copyOf(values);
+    /** The hash is kept: the search hashes its bindings at every step, and they may hold hundreds of names. */
+    Bindings(Map<String, String> values) {
+        this(Map.copyOf(values), values.hashCode());
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Bindings that && hash == that.hash && values.equals(that.values);
     }
 
     Optional<String> get(String name) {

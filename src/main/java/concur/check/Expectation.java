@@ -47,16 +47,24 @@ public final class Expectation {
      */
     public MatchResult match(List<OutputLine> output, Duration total, int exitCode) {
         List<String> problems = new ArrayList<>();
-        List<Row> rows = switch (new Search(elements, output, total, lastLine).run()) {
-            case Search.Found found -> Rows.matched(found.alignment(), output);
-            case Search.NotFound notFound -> {
-                Failure failure = notFound.failure();
-                problems.add(failure.message());
-                int failedLine = failure.nearMiss() ? failure.at() : -1;
-                yield Rows.failed(
-                        failure.alignment(), output, Element.linesFrom(elements, failure.element()), failedLine);
-            }
-        };
+        List<Row> rows;
+        try {
+            rows = switch (new Search(elements, output, total, lastLine).run()) {
+                case Search.Found found -> Rows.matched(found.alignment(), output);
+                case Search.NotFound notFound -> {
+                    Failure failure = notFound.failure();
+                    problems.add(failure.message());
+                    int failedLine = failure.nearMiss() ? failure.at() : -1;
+                    yield Rows.failed(
+                            failure.alignment(), output, Element.linesFrom(elements, failure.element()), failedLine);
+                }
+            };
+        } catch (TooCostly e) {
+            // Lining up the rest would try the same regex on the same line again: show the output as it came.
+            problems.clear();
+            problems.add(e.getMessage());
+            rows = Rows.unaligned(output);
+        }
         for (Total limit : totals) {
             if (!limit.bound().admits(total)) {
                 problems.add("line %d: the run took %s, expected %s"

@@ -103,7 +103,10 @@ final class ExpectationParser {
             if (open != null) {
                 throw new ExpectationException(line, "... inside a block: a block matches exactly as many lines as it has");
             }
-            elements.add(new Ellipsis(new ExpectedLine(text, line)));
+            // "..." twice in a row means what it means once; one element keeps the search from trying every split between them.
+            if (elements.isEmpty() || !(elements.get(elements.size() - 1) instanceof Ellipsis)) {
+                elements.add(new Ellipsis(new ExpectedLine(text, line)));
+            }
         } else if (open == null) {
             elements.add(new Line(new ExpectedLine(text, line), LinePattern.compile(text, line)));
         } else if (open.kind().equals("unordered")) {

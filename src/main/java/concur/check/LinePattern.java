@@ -1,6 +1,5 @@
 package concur.check;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +33,10 @@ final class LinePattern {
      * @param name       its capture name, or null
      * @param comparison its bound's operator, or null when it has no bound
      * @param bound      its bound's value, or null
+     * @param boundText  its bound as written, for messages
      */
-    private record Placeholder(String written, String group, String name, Comparison comparison, BigDecimal bound) {}
+    private record Placeholder(
+            String written, String group, String name, Comparison comparison, Decimal bound, String boundText) {}
 
     /** The outcome of matching one output line. */
     sealed interface Result {}
@@ -50,11 +51,16 @@ final class LinePattern {
     /** The regex with trailing white space allowed, for the raw text. */
     private final Pattern loose;
     private final List<Placeholder> placeholders;
+    /** The line as written, and its line in the lesson: for the message when matching it takes too long. */
+    private final String text;
+    private final int line;
 
-    private LinePattern(String regex, List<Placeholder> placeholders) {
-        this.regex = Pattern.compile(regex);
-        this.loose = Pattern.compile(regex + "\\s*");
+    private LinePattern(Pattern regex, Pattern loose, List<Placeholder> placeholders, String text, int line) {
+        this.regex = regex;
+        this.loose = loose;
         this.placeholders = placeholders;
+        this.text = text;
+        this.line = line;
     }
 
     /** Compiles {@code text}; {@code line} is its line in the lesson, for errors. */
@@ -62,7 +68,11 @@ final class LinePattern {
         return new Compiler(text.stripTrailing(), line).compile();
     }
 
-    /** Matches an output line, trailing spaces ignored, given what earlier lines captured. */
+    /**
+     * Matches an output line, trailing spaces ignored, given what earlier lines captured.
+     *
+     * @throws TooCostly when a regex of the line backtracks without end on this output
+     */
     Result match(String text, Bindings bindings) {
         Matcher m = matched(text);
         if (m == null) {
@@ -70,9 +80,12 @@ final class LinePattern {
         }
         for (Placeholder p : placeholders) {
             String got = m.group(p.group());
-            if (p.bound() != null && !p.comparison().holds(new BigDecimal(got).compareTo(p.bound()))) {
-                return new Failed(Optional.of(
-                        p.written() + " must be " + p.comparison() + " " + p.bound().toPlainString() + " but got " + got));
+            if (p.bound() != null) {
+                Optional<Decimal> value = Decimal.parse(got);
+                if (value.isEmpty() || !p.comparison().holds(value.get().compareTo(p.bound()))) {
+                    return new Failed(Optional.of(p.written() + " must be " + p.comparison() + " " + p.boundText()
+                            + " but got " + Quote.shortened(got)));
+                }
             }
             if (p.name() != null) {
                 Optional<String> earlier = bindings.get(p.name());
@@ -87,20 +100,35 @@ final class LinePattern {
         return new Matched(bindings);
     }
 
-    /** Whether the line has this shape, whatever the captures and bounds say: for lining up a failed match. */
+    /**
+     * Whether the line has this shape, whatever the captures and bounds say: for lining up a failed match.
+     *
+     * @throws TooCostly when a regex of the line backtracks without end on this output
+     */
     boolean resembles(String text) {
         return matched(text) != null;
     }
 
     /** A matcher that matched {@code text} with its trailing spaces ignored, or null. */
     private Matcher matched(String text) {
-        Matcher stripped = regex.matcher(text.stripTrailing());
-        if (stripped.matches()) {
-            return stripped;
+        try {
+            String stripped = text.stripTrailing();
+            Matcher matcher = regex.matcher(new LimitedText(stripped));
+            if (matcher.matches()) {
+                return matcher;
+            }
+            if (stripped.length() == text.length()) {
+                return null; // no trailing space to keep: the loose regex would say the same, at the same cost
+            }
+            // A placeholder at the end may match nothing, as in "value: {any}" against "value: ": keep the space it needs.
+            Matcher raw = loose.matcher(new LimitedText(text));
+            return raw.matches() ? raw : null;
+        } catch (LimitedText.Exhausted e) {
+            throw new TooCostly(line, this.text, text);
+        } catch (StackOverflowError e) {
+            // Java's regex engine recurses once per repetition of some groups: a long line can exhaust the stack.
+            throw new TooCostly(line, this.text, text);
         }
-        // A placeholder at the end may match nothing, as in "value: {any}" against "value: ": keep the space it needs.
-        Matcher raw = loose.matcher(text);
-        return raw.matches() ? raw : null;
     }
 
     /** Whether matching can bind a name, so that different matches of the same lines may differ in bindings. */
@@ -116,6 +144,8 @@ final class LinePattern {
         private final StringBuilder literal = new StringBuilder();
         private final List<Placeholder> placeholders = new ArrayList<>();
         private final Map<String, String> groupOfName = new HashMap<>();
+        /** Capturing groups in {@link #regex} so far: a regex placeholder's own groups count too. */
+        private int groups;
 
         Compiler(String text, int line) {
             this.text = text;
@@ -137,7 +167,13 @@ final class LinePattern {
                 }
             }
             regex.append(Pattern.quote(literal.toString()));
-            return new LinePattern(regex.toString(), List.copyOf(placeholders));
+            try {
+                return new LinePattern(Pattern.compile(regex.toString()), Pattern.compile(regex + "\\s*"),
+                        List.copyOf(placeholders), text, line);
+            } catch (PatternSyntaxException e) {
+                // Each regex compiled alone; together they may clash, as two that define the same named group.
+                throw problem("the regexes of this line do not fit together: " + e.getDescription());
+            }
         }
 
         /** Reads {@code {kind}}, {@code {kind:name}} or either with a bound; returns the index after it. */
@@ -155,8 +191,9 @@ final class LinePattern {
             if (m.group(3) != null && !kind.equals("int") && !kind.equals("num")) {
                 throw problem("only {int} and {num} take a bound, not " + written);
             }
-            BigDecimal bound = m.group(3) == null ? null : number(m.group(4), written);
-            add(written, KINDS.get(kind), m.group(2), Comparison.of(m.group(3) == null ? "" : m.group(3)), bound);
+            Decimal bound = m.group(3) == null ? null : number(m.group(4), written);
+            add(written, KINDS.get(kind), 0, m.group(2), Comparison.of(m.group(3) == null ? "" : m.group(3)), bound,
+                    m.group(3) == null ? null : m.group(4).strip());
             return close + 1;
         }
 
@@ -184,12 +221,15 @@ final class LinePattern {
                         ? "only {int} and {num} take a bound, not " + written
                         : "malformed placeholder " + written + " (after the closing / only :name may follow)");
             }
+            int groupsOfBody;
             try {
-                Pattern.compile(body.toString());
+                groupsOfBody = Pattern.compile(body.toString()).matcher("").groupCount();
             } catch (PatternSyntaxException e) {
                 throw problem("bad regex /%s/: %s".formatted(body, e.getDescription()));
             }
-            add(written, body.toString(), suffix.group(1), Optional.empty(), null);
+            // In the line's regex the body's groups come after the groups before it and its own: \1 must still mean its first.
+            String renumbered = BackReferences.shift(body.toString(), groups + 1);
+            add(written, renumbered, groupsOfBody, suffix.group(1), Optional.empty(), null, null);
             return close + 1;
         }
 
@@ -197,13 +237,14 @@ final class LinePattern {
          * Adds a placeholder as a named group. A name used again in the same line becomes a
          * back-reference, so that the regex itself finds the split where both uses agree.
          */
-        private void add(String written, String kindRegex, String name, Optional<Comparison> comparison,
-                         BigDecimal bound) {
+        private void add(String written, String kindRegex, int groupsOfKind, String name, Optional<Comparison> comparison,
+                         Decimal bound, String boundText) {
             String group = "concur" + placeholders.size();
             String earlier = name == null ? null : groupOfName.putIfAbsent(name, group);
             String body = earlier == null ? kindRegex : "\\k<" + earlier + ">";
             regex.append("(?<").append(group).append('>').append(body).append(')');
-            placeholders.add(new Placeholder(written, group, name, comparison.orElse(null), bound));
+            groups += 1 + (earlier == null ? groupsOfKind : 0);
+            placeholders.add(new Placeholder(written, group, name, comparison.orElse(null), bound, boundText));
         }
 
         private int closingBrace(int start, int from) throws ExpectationException {
@@ -214,12 +255,8 @@ final class LinePattern {
             return close;
         }
 
-        private BigDecimal number(String text, String written) throws ExpectationException {
-            try {
-                return new BigDecimal(text.strip());
-            } catch (NumberFormatException e) {
-                throw problem("the bound in %s is not a number".formatted(written));
-            }
+        private Decimal number(String text, String written) throws ExpectationException {
+            return Decimal.parse(text).orElseThrow(() -> problem("the bound in %s is not a number".formatted(written)));
         }
 
         private ExpectationException problem(String problem) {

@@ -8,7 +8,12 @@ final class Quote {
     }
 
     static String of(String line) {
+        return "\"" + shortened(line) + "\"";
+    }
+
+    /** The text without quotes, shortened the same way: for numbers, which messages show bare. */
+    static String shortened(String line) {
         String text = line.stripTrailing();
-        return "\"" + (text.length() <= MAX ? text : text.substring(0, MAX - 3) + "...") + "\"";
+        return text.length() <= MAX ? text : text.substring(0, MAX - 3) + "...";
     }
 }

@@ -87,6 +87,11 @@ final class Rows {
         return index == failedLine ? Mark.MISMATCH : Mark.MATCH;
     }
 
+    /** Every output line on its own, when no alignment could be made. */
+    static List<Row> unaligned(List<OutputLine> output) {
+        return output.stream().map(line -> new Row(Optional.of(line), Optional.empty(), 0, Mark.EXTRA)).toList();
+    }
+
     private static Row row(OutputLine actual, OneLine expected, Mark mark) {
         return new Row(Optional.of(actual), Optional.of(expected.shown().text()), expected.shown().line(), mark);
     }

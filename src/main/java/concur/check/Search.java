@@ -35,6 +35,13 @@ import java.util.function.Supplier;
 final class Search {
     /** Enough for hundreds of elements against 10,000 lines; only pathological captures get near it. */
     private static final int STEPS = 300_000;
+    /** And this long at most, whatever a step costs (a step that binds many names copies them all). */
+    private static final Duration TIME = Duration.ofSeconds(3);
+    /** Expectations up to this many elements search on the caller's stack, which holds them with room to spare. */
+    private static final int ELEMENTS_ON_CALLERS_STACK = 200;
+    /** A search frame chain costs under a kilobyte per element; four leave room for the regex engine's own recursion. */
+    private static final long STACK_PER_ELEMENT = 4_096;
+    private static final long STACK_BASE = 4L << 20;
 
     /** The result of a search. */
     sealed interface Result {}
@@ -66,6 +73,9 @@ final class Search {
 
     private record State(int element, int at, Bindings bindings) {}
 
+    /** Where one expected text resembles the output: {@code resembling} is known at the {@code checked} positions. */
+    private record Shape(BitSet checked, BitSet resembling) {}
+
     /** A {@code ...} element with the bindings it was entered with. */
     private record Gap(int element, Bindings bindings) {}
 
@@ -74,14 +84,27 @@ final class Search {
     private final List<String> texts;
     private final Duration total;
     private final int lastLine;
-    private final Budget budget = new Budget(STEPS);
+    private final Budget budget = new Budget(STEPS, TIME);
     private final Set<State> visited = new HashSet<>();
     /** For each {@code ...}: the earliest position from which it failed, and so failed for every later one. */
     private final Map<Gap, Integer> failedFrom = new HashMap<>();
-    /** For each line that follows a {@code ...}: the positions where it could start, plus the end of the output. */
-    private final Map<Integer, BitSet> starts = new HashMap<>();
+    /**
+     * For each expected text that follows a {@code ...}: the output positions checked so far, and those
+     * where it could start. Keyed by text, so that a line written a thousand times is checked once per
+     * position, and filled in only as far as the search looks.
+     */
+    private final Map<String, Shape> shapes = new HashMap<>();
+    /**
+     * For each element: the next {@code ...} reached through lines that bind no name and elapsed checks
+     * only (else -1), and how many output lines those lines take. When that {@code ...} has failed from a
+     * position, the element cannot succeed from any position that reaches it there or later.
+     */
+    private final int[] nextGap;
+    private final int[] widthToGap;
     private Failure furthest;
     private Alignment found;
+    /** The element the search is at: where it stood when the budget ran out. */
+    private int current;
 
     /** {@code lastLine} is the expected block's last line, for the message about extra output. */
     Search(List<Element> elements, List<OutputLine> output, Duration total, int lastLine) {
@@ -90,21 +113,91 @@ final class Search {
         this.texts = output.stream().map(OutputLine::text).toList();
         this.total = total;
         this.lastLine = lastLine;
+        this.nextGap = new int[elements.size() + 1];
+        this.widthToGap = new int[elements.size() + 1];
+        nextGap[elements.size()] = -1;
+        for (int i = elements.size() - 1; i >= 0; i--) {
+            int width = fixedWidth(elements.get(i));
+            nextGap[i] = elements.get(i) instanceof Ellipsis ? i : width < 0 ? -1 : nextGap[i + 1];
+            widthToGap[i] = elements.get(i) instanceof Ellipsis || width < 0 ? 0 : widthToGap[i + 1] + width;
+        }
     }
 
+    /**
+     * How many output lines an element takes whenever it matches, when that is fixed and matching it
+     * binds nothing (a name, a thread variable); else -1.
+     */
+    private static int fixedWidth(Element element) {
+        return switch (element) {
+            case Line line -> line.pattern().binds() ? -1 : 1;
+            case Elapsed elapsed -> 0;
+            case Unordered block -> block.lines().stream().anyMatch(l -> l.pattern().binds()) ? -1 : block.lines().size();
+            case PerThread block -> block.lines().stream().anyMatch(l -> l.isVariable() || l.line().pattern().binds())
+                    ? -1 : block.lines().size();
+            case Ellipsis ellipsis -> -1;
+        };
+    }
+
+    /**
+     * Searches. The search recurses once or twice per element after a {@code ...} or a block, so an
+     * expectation with thousands of them gets a thread with a stack of its size; a short one, the usual
+     * kind, runs on the caller's.
+     */
     Result run() {
+        if (elements.size() <= ELEMENTS_ON_CALLERS_STACK) {
+            return runHere();
+        }
+        return onOwnStack(STACK_BASE + STACK_PER_ELEMENT * elements.size(), this::runHere);
+    }
+
+    private Result runHere() {
         try {
             return search(0, 0, Bindings.NONE, Alignment.START)
                     ? new Found(found)
                     : new NotFound(Objects.requireNonNull(furthest));
         } catch (Budget.Exhausted e) {
-            String gaveUp = ("gave up: there are too many ways to match these %d output lines "
-                    + "(fewer \"...\" or named placeholders would help)").formatted(output.size());
+            String gaveUp = ("line %d: gave up: there are too many ways to match these %d output lines "
+                    + "(fewer \"...\" or named placeholders would help)").formatted(lineOf(current), output.size());
             return new NotFound(furthest == null
                     ? new Failure(0, false, 0, gaveUp, Alignment.START)
                     : new Failure(furthest.element(), furthest.nearMiss(), furthest.at(),
                             gaveUp + "; the furthest it got: " + furthest.message(), furthest.alignment()));
+        } catch (StackOverflowError e) {
+            // The stack was sized for the expectation; should a JVM's frames be larger still, say so, not crash.
+            String tooDeep = "line %d: the expected block has too many \"...\" and blocks to follow (%d parts); split the step"
+                    .formatted(lineOf(current), elements.size());
+            return new NotFound(new Failure(current, false, 0, tooDeep, Alignment.START));
         }
+    }
+
+    /** Runs {@code work} on a thread with a stack of {@code bytes}, and waits for it however often interrupted: it is bounded. */
+    private static Result onOwnStack(long bytes, Supplier<Result> work) {
+        Result[] result = new Result[1];
+        RuntimeException[] thrown = new RuntimeException[1];
+        Thread thread = new Thread(null, () -> {
+            try {
+                result[0] = work.get();
+            } catch (RuntimeException e) {
+                thrown[0] = e;
+            }
+        }, "concur-match", bytes);
+        thread.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (thrown[0] != null) {
+            throw thrown[0];
+        }
+        return result[0];
     }
 
     /** Whether elements from {@code i} on match the output from {@code at} on. */
@@ -112,6 +205,7 @@ final class Search {
         if (!visited.add(new State(i, at, bindings))) {
             return false;
         }
+        current = i;
         budget.spend();
         if (i == elements.size()) {
             return end(at, alignment);
@@ -170,13 +264,47 @@ final class Search {
     private boolean ellipsis(int i, Ellipsis ellipsis, int at, Bindings bindings, Alignment alignment) {
         Gap gap = new Gap(i, bindings);
         int stop = failedFrom.getOrDefault(gap, output.size() + 1);
-        for (int k = nextStart(i + 1, at); k < stop; k = nextStart(i + 1, k + 1)) {
+        // Hopelessness only grows with k: checked before looking for the next start, it spares that scan too.
+        for (int from = at; from < stop && !hopeless(i + 1, from, bindings); ) {
+            int k = nextStart(i + 1, from);
+            if (k >= stop || hopeless(i + 1, k, bindings)) {
+                break;
+            }
             if (search(i + 1, k, bindings, alignment.then(at, Collections.nCopies(k - at, ellipsis.shown())))) {
                 return true;
             }
+            from = k + 1;
         }
         failedFrom.merge(gap, at, Math::min);
         return false;
+    }
+
+    /**
+     * Whether element {@code i} is sure to fail from output position {@code k}: the {@code ...} it leads to,
+     * with the same bindings, has failed from where it would be reached or before. Without this, each of
+     * many {@code ...} would try every position again once a later one failed.
+     */
+    private boolean hopeless(int i, int k, Bindings bindings) {
+        int gap = nextGap[i];
+        if (gap < 0) {
+            return false;
+        }
+        Integer failed = failedFrom.get(new Gap(gap, bindings));
+        return failed != null && k + widthToGap[i] >= failed;
+    }
+
+    /** The expected line where element {@code i} starts, or the block's last line past the end. */
+    private int lineOf(int i) {
+        if (i >= elements.size()) {
+            return lastLine;
+        }
+        return switch (elements.get(i)) {
+            case Line line -> line.shown().line();
+            case Ellipsis ellipsis -> ellipsis.shown().line();
+            case Elapsed elapsed -> elapsed.line();
+            case Unordered block -> block.open();
+            case PerThread block -> block.open();
+        };
     }
 
     /**
@@ -187,15 +315,24 @@ final class Search {
         if (k > output.size() || i == elements.size() || !(elements.get(i) instanceof Line line)) {
             return k;
         }
-        BitSet possible = starts.computeIfAbsent(i, unused -> {
-            BitSet positions = new BitSet(output.size() + 1);
-            for (int a = 0; a < output.size(); a++) {
-                positions.set(a, line.pattern().resembles(texts.get(a)));
+        Shape shape = shapes.computeIfAbsent(line.shown().text(), text -> new Shape(new BitSet(), new BitSet()));
+        for (int a = k; a < output.size(); a++) {
+            int unchecked = shape.checked().nextClearBit(a);
+            int hit = shape.resembling().nextSetBit(a);
+            if (hit >= 0 && hit < unchecked) {
+                return hit;
             }
-            positions.set(output.size());
-            return positions;
-        });
-        return possible.nextSetBit(k);
+            a = unchecked;
+            if (a >= output.size()) {
+                break;
+            }
+            shape.checked().set(a);
+            if (line.pattern().resembles(texts.get(a))) {
+                shape.resembling().set(a);
+                return a;
+            }
+        }
+        return output.size();
     }
 
     private boolean elapsed(int i, Elapsed elapsed, int at, Bindings bindings, Alignment alignment) {

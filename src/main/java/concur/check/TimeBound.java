@@ -1,7 +1,6 @@
 package concur.check;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -33,13 +32,10 @@ record TimeBound(Comparison comparison, BigDecimal amount, String unit) {
                 new BigDecimal(duration.group(1)), duration.group(2));
     }
 
+    /** Compared in exact nanoseconds, so that a bound too long for a {@link Duration} still compares, as forever. */
     boolean admits(Duration duration) {
-        return comparison.holds(duration.compareTo(limit()));
-    }
-
-    Duration limit() {
-        BigDecimal nanos = amount.multiply(BigDecimal.valueOf(nanosPerUnit()));
-        return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact());
+        BigDecimal nanos = BigDecimal.valueOf(duration.getSeconds()).scaleByPowerOfTen(9).add(BigDecimal.valueOf(duration.getNano()));
+        return comparison.holds(nanos.compareTo(amount.multiply(BigDecimal.valueOf(nanosPerUnit()))));
     }
 
     /** A duration in this bound's unit, so that the two read side by side: {@code 5.20 s} next to {@code < 4.5 s}. */

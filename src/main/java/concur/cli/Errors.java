@@ -6,6 +6,7 @@ import concur.run.CompileException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
 import java.util.List;
 import org.jline.reader.UserInterruptException;
 import picocli.CommandLine;
@@ -36,6 +37,7 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
             case CompileException compile -> say(err, compile.describe(DisplayPath::of), ExitCode.USAGE);
             case IOException io -> say(err, io.getMessage(), ExitCode.USAGE);
             case UncheckedIOException io -> say(err, io.getMessage(), ExitCode.USAGE);
+            case InvalidPathException path -> say(err, DisplayPath.unusable(path), ExitCode.USAGE);
             case UserInterruptException stop -> say(err, "stopped.", ExitCode.INTERRUPTED);
             default -> say(err, "internal error: " + e + ". This is a bug in concur; please report it with the command"
                     + " you ran. " + (debug(parsed) ? "The stack trace follows." : "Add --debug to see the stack trace."),

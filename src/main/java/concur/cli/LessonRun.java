@@ -9,6 +9,7 @@ import concur.lesson.Step;
 import concur.report.StepOutcome;
 import concur.run.CompileException;
 import concur.step.StepRunner.Played;
+import concur.step.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,6 +69,12 @@ final class LessonRun {
         return outcomes;
     }
 
+    /** A lesson the listing could not read: an error, said on stderr, for {@code run --all}. */
+    StepOutcome unreadable(LessonException problem) {
+        Path file = problem.file().orElseThrow();
+        return error(new StepOutcome.Errored(Catalog.nameOf(file), DisplayPath.of(file), problem.getMessage()));
+    }
+
     private StepOutcome step(Lesson lesson, Step step) {
         PrintWriter out = context.out();
         out.println();
@@ -80,6 +87,11 @@ final class LessonRun {
             String firstFailure = null;
             for (int i = 0; i < repeat; i++) {
                 Played played = repeat == 1 ? player.show(step) : player.quietly(step);
+                if (played.verdict() instanceof Verdict.NotStarted notStarted) {
+                    // Not a mismatch: the step cannot run as written, and running it again would not help.
+                    return error(new StepOutcome.Errored(lesson.name(), name, lesson.displayFile() + ":" + step.line()
+                            + ": step " + step.number() + " (\"" + step.title() + "\"): " + notStarted.summary()));
+                }
                 if (repeat == 1 && timeline) {
                     player.timeline(played.run());
                 }

@@ -4,6 +4,7 @@ import concur.lesson.Lesson;
 import concur.lesson.Step;
 import concur.run.CompileException;
 import concur.step.StepRunner.Played;
+import concur.step.Verdict;
 import concur.lesson.DisplayPath;
 import concur.view.JavaSource;
 import concur.view.MarkdownRenderer;
@@ -113,17 +114,28 @@ final class LessonWalk {
         }
     }
 
-    private void play(int index, Step step) throws IOException {
+    /** Plays the step; what keeps it from running is said, and the learner may still read on. */
+    private void play(int index, Step step) {
         try {
             last = player.show(step);
             passed[index] = last.verdict().passed();
+            if (last.verdict() instanceof Verdict.NotStarted notStarted) {
+                problem(lesson.displayFile() + ":" + step.line() + ": " + notStarted.summary());
+            }
             if (showTimeline) {
                 player.timeline(last.run());
             }
         } catch (CompileException e) {
-            context.err().println("concur: " + e.describe(DisplayPath::of));
-            context.err().flush();
+            problem(e.describe(DisplayPath::of));
+        } catch (IOException e) {
+            problem("cannot run step " + step.number() + " of " + lesson.displayFile() + ": " + e.getMessage());
         }
+    }
+
+    private void problem(String message) {
+        out.flush();
+        context.err().println("concur: " + message);
+        context.err().flush();
     }
 
     private void source(Step step) {

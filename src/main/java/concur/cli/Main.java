@@ -1,12 +1,14 @@
 package concur.cli;
 
 import concur.lesson.Catalog;
+import concur.lesson.DisplayPath;
 import concur.shell.Shell;
 import concur.shell.ShellCompleter;
 import concur.view.Screen;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,16 @@ public final class Main implements Runnable {
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        Settings settings = Settings.read();
+        Settings settings;
+        try {
+            settings = Settings.read();
+        } catch (InvalidPathException e) {
+            // A home or cache folder the locale cannot spell: there is nothing to run yet, only this to say.
+            err.println("concur: " + DisplayPath.unusable(e));
+            err.flush();
+            System.exit(ExitCode.USAGE);
+            return;
+        }
         int code = args.length == 0
                 ? shell(settings, err)
                 : run(Context.of(settings, screen(settings), out, err, System.in), args);

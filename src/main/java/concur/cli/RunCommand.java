@@ -4,7 +4,6 @@ import concur.lesson.Catalog;
 import concur.lesson.DisplayPath;
 import concur.lesson.Lesson;
 import concur.lesson.LessonException;
-import concur.lesson.LessonHead;
 import concur.lesson.LessonParser;
 import concur.lesson.Step;
 import concur.report.JUnitReport;
@@ -38,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
     private final OptionSpec timeout = Specs.timeout();
     private final OptionSpec timeline =
             Specs.flag("--timeline", "after each step, draw what each thread printed when (one row per thread)");
-    private final OptionSpec report = Specs.option("--report", Path.class, "FILE.xml",
+    private final OptionSpec report = Specs.pathOption("--report", "FILE.xml",
             "also write the results as JUnit XML, which CI systems display: one test case per step");
 
     RunCommand(Context context) {
@@ -74,8 +73,18 @@ final class RunCommand implements Callable<Integer> {
         LessonRun run = new LessonRun(context, new StepPlayer(context, Optional.ofNullable(timeout.getValue())),
                 Optional.ofNullable(step.getValue()), times, Specs.isSet(timeline));
         Tally tally = new Tally();
-        for (Path file : files(everyLesson, named)) {
-            run.lesson(file).forEach(tally::add);
+        if (everyLesson) {
+            // A lesson that cannot be read is an error of its own; every other lesson still runs.
+            Catalog.Listing listing = context.catalog().list();
+            if (listing.lessons().isEmpty() && listing.problems().isEmpty()) {
+                throw new ConcurException(ExitCode.USAGE, "no lessons in " + DisplayPath.of(context.catalog().folder()));
+            }
+            listing.problems().forEach(problem -> tally.add(run.unreadable(problem)));
+            listing.lessons().forEach(lesson -> run.lesson(lesson.file()).forEach(tally::add));
+        } else {
+            for (Path file : files(named)) {
+                run.lesson(file).forEach(tally::add);
+            }
         }
         context.out().println();
         context.out().println(tally.summary());
@@ -91,11 +100,8 @@ final class RunCommand implements Callable<Integer> {
         return tally.anyErrored() ? ExitCode.USAGE : tally.allPassed() ? ExitCode.OK : ExitCode.MISMATCH;
     }
 
-    private List<Path> files(boolean everyLesson, String[] named) throws LessonException {
+    private List<Path> files(String[] named) throws LessonException {
         Catalog catalog = context.catalog();
-        if (everyLesson) {
-            return catalog.entries().stream().map(LessonHead::file).toList();
-        }
         List<Path> files = new ArrayList<>();
         for (String lesson : named) {
             files.add(catalog.resolve(lesson));

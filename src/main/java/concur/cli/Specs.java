@@ -46,6 +46,19 @@ final class Specs {
         return OptionSpec.builder(name).type(type).paramLabel(label).description(description).build();
     }
 
+    /** An option naming a file; a name the locale cannot spell is a usage error that says so, not a stack trace. */
+    static OptionSpec pathOption(String name, String label, String description) {
+        return OptionSpec.builder(name).type(java.nio.file.Path.class).paramLabel(label).description(description)
+                .converters(value -> {
+                    try {
+                        return java.nio.file.Path.of(value);
+                    } catch (java.nio.file.InvalidPathException e) {
+                        throw new CommandLine.TypeConversionException(concur.lesson.DisplayPath.unusable(e));
+                    }
+                })
+                .build();
+    }
+
     static OptionSpec timeout() {
         return OptionSpec.builder("--timeout").type(java.time.Duration.class).converters(new DurationConverter())
                 .paramLabel("DURATION")

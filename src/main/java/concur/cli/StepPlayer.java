@@ -25,13 +25,17 @@ final class StepPlayer {
 
     StepPlayer(Context context, Optional<Duration> timeout) {
         this.context = context;
+        ExampleCompiler compiler = new ExampleCompiler(context.settings().cache(), warning -> {
+            context.err().println("concur: " + warning);
+            context.err().flush();
+        });
         ExampleRunner examples = new ExampleRunner();
         // Said once per command, before any step runs, so the learner knows what a step's end may leave.
         examples.containmentWarning().ifPresent(warning -> {
             context.err().println("concur: warning: " + warning);
             context.err().flush();
         });
-        this.runner = new StepRunner(new ExampleCompiler(context.settings().cache()), examples, timeout);
+        this.runner = new StepRunner(compiler, examples, timeout);
     }
 
     /** Runs the step with its output shown live, then the aligned table and the verdict. */

@@ -2,6 +2,8 @@ package concur.lesson;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,15 +65,16 @@ public final class Catalog {
         try (Stream<Path> found = Files.list(folder)) {
             files = found.filter(Catalog::isLessonFile).sorted().toList();
         } catch (IOException e) {
-            return new Listing(List.of(), List.of(new LessonException(folder, 0, "cannot list the lessons: " + e)));
+            return new Listing(List.of(), List.of(new LessonException(folder, 0, "cannot list the lessons: "
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()))));
         }
         List<LessonHead> lessons = new ArrayList<>();
         List<LessonException> problems = new ArrayList<>();
         for (Path file : files) {
             try {
                 lessons.add(LessonHead.read(file));
-            } catch (IOException e) {
-                problems.add(new LessonException(file, 0, "cannot read this lesson: " + describe(e)));
+            } catch (TextFile.Unreadable e) {
+                problems.add(new LessonException(file, e.line(), "cannot read this lesson: " + e.problem()));
             }
         }
         lessons.sort(TEACHING_ORDER);
@@ -98,21 +101,27 @@ public final class Catalog {
     }
 
     /**
-     * The lesson file for a name ({@code threads}) or a path ({@code lessons/threads.md}).
+     * The lesson file for a name ({@code threads}) or a path ({@code lessons/threads.md}). Whatever is there
+     * under that name (a folder, a dangling link, a pipe) is the lesson the learner meant: parsing it says
+     * what is wrong with it, rather than this saying there is no such lesson.
      *
      * @throws LessonException naming the closest lesson when there is no such lesson
      */
     public Path resolve(String nameOrPath) throws LessonException {
-        if (nameOrPath.endsWith(".md") || nameOrPath.contains("/") || nameOrPath.contains("\\")) {
-            Path file = Path.of(nameOrPath);
-            if (!Files.isRegularFile(file)) {
-                throw new LessonException(file, 0, "no such lesson file");
+        try {
+            if (nameOrPath.endsWith(".md") || nameOrPath.contains("/") || nameOrPath.contains("\\")) {
+                Path file = Path.of(nameOrPath);
+                if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new LessonException(file, 0, "no such lesson file");
+                }
+                return file;
             }
-            return file;
-        }
-        Path file = folder.resolve(nameOrPath + ".md");
-        if (isLessonFile(file) && Files.isRegularFile(file)) {
-            return file;
+            Path file = folder.resolve(nameOrPath + ".md");
+            if (isLessonFile(file) && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                return file;
+            }
+        } catch (InvalidPathException e) {
+            throw LessonException.unknownLesson(DisplayPath.unusable(e));
         }
         List<String> names = names();
         String message = closest(nameOrPath, names)
@@ -151,16 +160,5 @@ public final class Catalog {
             current = swap;
         }
         return previous[b.length()];
-    }
-
-    /** An I/O failure in words, without the exception's class name. */
-    static String describe(IOException e) {
-        return switch (e) {
-            case java.nio.file.NoSuchFileException n -> "no such file (a dangling link?)";
-            case java.nio.file.AccessDeniedException a -> "permission denied";
-            default -> e.getMessage() != null && e.getMessage().endsWith("Is a directory")
-                    ? "it is a folder, not a file"
-                    : String.valueOf(e.getMessage());
-        };
     }
 }

@@ -1,5 +1,6 @@
 package concur.lesson;
 
+import concur.check.Durations;
 import concur.check.Expectation;
 import concur.run.Example;
 import concur.run.RunSpec;
@@ -25,6 +26,26 @@ public record Demo(
         List<String> args) {
     /** Used when neither the lesson nor the learner sets a time limit. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** The longest time limit a lesson or a learner may set: an example demonstrates, it is not a job. */
+    public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+
+    /**
+     * Why {@code text} is not a time limit concur accepts, in words that follow the text
+     * ({@code "0s" is no time at all...}); empty when it is one, and {@link Durations#parse} reads it.
+     */
+    public static Optional<String> timeoutProblem(String text) {
+        Optional<Duration> limit = Durations.parse(text);
+        if (limit.isEmpty()) {
+            return Optional.of("is not a duration like 500ms, 10s or 2m");
+        }
+        if (limit.get().toMillis() < 1) {
+            return Optional.of("is too short: a time limit is at least 1ms");
+        }
+        if (limit.get().compareTo(MAX_TIMEOUT) > 0) {
+            return Optional.of("is too long: a time limit is at most 1 hour (60m)");
+        }
+        return Optional.empty();
+    }
 
     public Demo {
         Objects.requireNonNull(example, "example");

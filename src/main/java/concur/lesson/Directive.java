@@ -19,7 +19,8 @@ record Directive(Map<String, String> values, int line) {
     static final Set<String> KEYS = Set.of("example", "timeout", "java-options", "args");
 
     private static final Pattern COMMENT = Pattern.compile("(?s)\\A\\s*<!--\\s*concur:(.*?)-->\\s*\\z");
-    private static final Pattern PAIR = Pattern.compile("\\s*([\\w-]+)=(\"[^\"]*\"|\\S+)\\s*");
+    /** A value is quoted (then it may hold spaces) or a run of non-spaces; a quote left open runs to the end, to be reported. */
+    private static final Pattern PAIR = Pattern.compile("\\s*([\\w-]+)=(\"[^\"]*\"|\"[^\"]*\\z|\\S+)(?=\\s|\\z)\\s*");
 
     /** Empty when the HTML block is not a concur directive (an ordinary comment stays an ordinary comment). */
     static Optional<String> body(String html) {
@@ -41,10 +42,19 @@ record Directive(Map<String, String> values, int line) {
             String key = m.group(1);
             String value = m.group(2);
             if (value.startsWith("\"")) {
+                if (value.length() < 2 || !value.endsWith("\"")) {
+                    problems.add("the quote after " + key + "= is never closed: write " + key + "=\"value with spaces\"");
+                    break;
+                }
                 value = value.substring(1, value.length() - 1);
+            } else if (value.contains("\"")) {
+                problems.add("a quote inside " + key + "=" + value + ": quote the whole value, " + key + "=\"...\"");
+                break;
             }
             if (!KEYS.contains(key)) {
                 problems.add("unknown directive '" + key + "' (known: example, timeout, java-options, args)");
+            } else if (value.isBlank()) {
+                problems.add("directive '" + key + "' has no value");
             } else if (values.putIfAbsent(key, value) != null) {
                 problems.add("directive '" + key + "' is given twice");
             }

@@ -1,12 +1,10 @@
 package concur.lesson;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What {@code concur list} needs from a lesson, read line by line without parsing the Markdown.
+ * What {@code concur list} needs from a lesson, read line by line without parsing the Markdown, from the
+ * same text the parser reads (so a byte-order mark or CRLF lines change nothing).
  *
  * @param name  how learners call the lesson: the file name without {@code .md}
  * @param title the front matter's {@code title}, else the first heading, else the name
@@ -16,7 +14,7 @@ import java.nio.file.Path;
  */
 public record LessonHead(String name, String title, int order, int steps, Path file) {
 
-    static LessonHead read(Path file) throws IOException {
+    static LessonHead read(Path file) throws TextFile.Unreadable {
         String name = Catalog.nameOf(file);
         String title = null;
         int order = Integer.MAX_VALUE;
@@ -24,26 +22,24 @@ public record LessonHead(String name, String title, int order, int steps, Path f
         boolean inFrontMatter = false;
         boolean inFence = false;
         int lineNumber = 0;
-        try (BufferedReader reader = Files.newBufferedReader(file)) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                lineNumber++;
-                if (lineNumber == 1 && line.equals("---")) {
-                    inFrontMatter = true;
-                } else if (inFrontMatter) {
-                    if (line.equals("---")) {
-                        inFrontMatter = false;
-                    } else if (line.startsWith("title:")) {
-                        title = line.substring("title:".length()).strip();
-                    } else if (line.startsWith("order:")) {
-                        order = parseOrder(line.substring("order:".length()).strip());
-                    }
-                } else if (line.stripLeading().startsWith("```")) {
-                    inFence = !inFence;
-                } else if (!inFence && line.startsWith("## ")) {
-                    steps++;
-                } else if (!inFence && title == null && line.startsWith("# ")) {
-                    title = line.substring(2).strip();
+        for (String line : TextFile.read(file).split("\n", -1)) {
+            lineNumber++;
+            if (lineNumber == 1 && line.equals("---")) {
+                inFrontMatter = true;
+            } else if (inFrontMatter) {
+                if (line.equals("---")) {
+                    inFrontMatter = false;
+                } else if (line.startsWith("title:")) {
+                    title = line.substring("title:".length()).strip();
+                } else if (line.startsWith("order:")) {
+                    order = parseOrder(line.substring("order:".length()).strip());
                 }
+            } else if (line.stripLeading().startsWith("```")) {
+                inFence = !inFence;
+            } else if (!inFence && line.startsWith("## ")) {
+                steps++;
+            } else if (!inFence && title == null && line.startsWith("# ")) {
+                title = line.substring(2).strip();
             }
         }
         return new LessonHead(name, title != null ? title : name, order, steps, file);

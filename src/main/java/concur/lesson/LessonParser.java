@@ -4,17 +4,12 @@ import concur.check.Expectation;
 import concur.check.Durations;
 import concur.check.ExpectationException;
 import concur.run.Example;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
@@ -29,18 +24,13 @@ import org.commonmark.parser.Parser;
 
 /** Reads a lesson file (Markdown, see {@code lessons/README.md}) into a {@link Lesson}. */
 public final class LessonParser {
-    private static final Pattern PUBLIC_TYPE = Pattern.compile(
-            "(?m)^\\s*public\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp)\\s+)*(?:class|record|enum|interface)\\s+(\\w+)");
-    private static final Pattern ANY_TYPE = Pattern.compile("(?m)^\\s*(?:\\w+\\s+)*(?:class|record|enum|interface)\\s+(\\w+)");
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
-
     private final Parser markdown = Parser.builder()
             .extensions(List.of(YamlFrontMatterExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
             .build();
 
     public Lesson parse(Path file) throws LessonException {
-        String text = read(file, file, 0);
+        String text = readLesson(file);
         List<String> lines = text.lines().toList();
         Node document = markdown.parse(text);
         String name = Catalog.nameOf(file);
@@ -107,15 +97,27 @@ public final class LessonParser {
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0).strip());
     }
 
-    private static String read(Path file, Path mentionedIn, int line) throws LessonException {
+    private static String readLesson(Path file) throws LessonException {
         try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new LessonException(mentionedIn, line, "file " + DisplayPath.of(file) + " does not exist");
-        } catch (CharacterCodingException e) {
-            throw new LessonException(file, 0, "the file is not UTF-8 text");
-        } catch (IOException e) {
-            throw new LessonException(mentionedIn, line, "cannot read " + DisplayPath.of(file) + ": " + e.getMessage());
+            return TextFile.read(file);
+        } catch (TextFile.Unreadable e) {
+            throw new LessonException(file, e.line(), "cannot read this lesson: " + e.problem());
+        }
+    }
+
+    /** An example's text; a problem with the file as a whole is the directive's, one inside it is the file's own. */
+    private static String readExample(Path source, Path lesson, int directiveLine) throws LessonException {
+        try {
+            return TextFile.read(source);
+        } catch (TextFile.Unreadable e) {
+            if (e.missing()) {
+                throw new LessonException(lesson, directiveLine, "file " + DisplayPath.of(source) + " does not exist"
+                        + (Files.isSymbolicLink(source) ? " (it is a dangling link)" : ""));
+            }
+            if (e.line() > 0) {
+                throw new LessonException(source, e.line(), "cannot read this example: " + e.problem());
+            }
+            throw new LessonException(lesson, directiveLine, "cannot read " + DisplayPath.of(source) + ": " + e.problem());
         }
     }
 
@@ -200,10 +202,13 @@ public final class LessonParser {
                 String value = entry.getValue();
                 switch (entry.getKey()) {
                     case "example" -> setExample(fromFile(value, at), at);
-                    case "timeout" -> timeout = Durations.parse(value)
-                            .filter(d -> !d.isZero())
-                            .orElseThrow(() -> new LessonException(file, at,
-                                    "timeout \"" + value + "\" is not a duration like 500ms, 10s or 2m"));
+                    case "timeout" -> {
+                        Optional<String> problem = Demo.timeoutProblem(value);
+                        if (problem.isPresent()) {
+                            throw new LessonException(file, at, "timeout \"" + value + "\" " + problem.get());
+                        }
+                        timeout = Durations.parse(value).orElseThrow();
+                    }
                     case "java-options" -> javaOptions = Directive.words(value);
                     case "args" -> args = Directive.words(value);
                     default -> throw new IllegalStateException("Directive.KEYS and this switch disagree: " + entry.getKey());
@@ -235,29 +240,32 @@ public final class LessonParser {
         }
 
         private Example inline(String code, int firstLine) throws LessonException {
-            Matcher type = PUBLIC_TYPE.matcher(code);
-            if (!type.find()) {
-                type = ANY_TYPE.matcher(code);
-                if (!type.find()) {
-                    throw new LessonException(file, firstLine - 1, "the java block declares no class to run");
-                }
+            JavaOutline outline = JavaOutline.of(code);
+            JavaOutline.Type type = outline.mainType(Optional.empty())
+                    .orElseThrow(() -> new LessonException(file, firstLine - 1, "the java block declares no class to run"));
+            if (outline.types().stream().noneMatch(JavaOutline.Type::hasMain)) {
+                throw new LessonException(file, firstLine - 1, "the java block declares no main method: give "
+                        + type.name() + " a public static void main(String[] args)");
             }
-            return new Example(qualified(code, type.group(1)), code, file, firstLine);
+            return new Example(outline.qualified(type), code, file, firstLine);
         }
 
         private Example fromFile(String relative, int at) throws LessonException {
-            Path source = file.toAbsolutePath().getParent().resolve(relative).normalize();
             if (!relative.endsWith(".java")) {
                 throw new LessonException(file, at, "example " + relative + " is not a .java file");
             }
-            String code = read(source, file, at);
-            String simpleName = source.getFileName().toString().replaceFirst("\\.java$", "");
-            return new Example(qualified(code, simpleName), code, source, 1);
-        }
-
-        private static String qualified(String code, String simpleName) {
-            Matcher pkg = PACKAGE.matcher(code);
-            return pkg.find() ? pkg.group(1) + "." + simpleName : simpleName;
+            Path source = ExamplePath.resolve(file, relative, at);
+            String code = readExample(source, file, at);
+            String fileName = source.getFileName().toString();
+            String simpleName = fileName.substring(0, fileName.length() - ".java".length());
+            JavaOutline outline = JavaOutline.of(code);
+            JavaOutline.Type type = outline.mainType(Optional.of(simpleName))
+                    .orElseThrow(() -> new LessonException(source, 1, "the example declares no class to run"));
+            if (outline.types().stream().noneMatch(JavaOutline.Type::hasMain)) {
+                throw new LessonException(file, at, "example " + relative + " declares no main method: give "
+                        + type.name() + " a public static void main(String[] args)");
+            }
+            return new Example(outline.qualified(type), code, source, 1);
         }
 
         Step build() throws LessonException {

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -12,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -22,41 +26,100 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles examples in-process with {@code javax.tools}, caching class files by a hash of the source,
- * so a second run of the same step compiles nothing.
+ * so a second run of the same step compiles nothing. A cached copy is used only when its {@link Manifest}
+ * checks out; a cache folder that cannot be written is replaced, for this run, by a temporary one.
  */
 public final class ExampleCompiler {
     /** Examples must run on every JDK concur supports, so they may use Java 21's API and no newer. */
     private static final List<String> OPTIONS = List.of("--release", "21", "-proc:none", "-Xlint:none", "-g");
-    private static final String DONE_MARKER = ".complete";
 
     private final Path cache;
+    private final Consumer<String> warnings;
+    /** The temporary cache, once the configured one has failed; every later compile goes there. */
+    private Path fallback;
 
+    /** A compiler whose warnings go nowhere: for tests and tools that have no one to tell. */
     public ExampleCompiler(Path cache) {
-        this.cache = cache;
+        this(cache, warning -> {});
     }
 
     /**
-     * @throws IOException when the cache cannot be written; the message names the folder
+     * @param warnings told, once, when the cache cannot be written and a temporary one is used instead
+     */
+    public ExampleCompiler(Path cache, Consumer<String> warnings) {
+        this.cache = cache;
+        this.warnings = warnings;
+    }
+
+    /**
+     * @throws IOException when neither the cache nor a temporary folder can be written; the message names both
      */
     public CompiledExample compile(Example example) throws CompileException, IOException {
-        Path target = cache.resolve(hash(example));
-        if (Files.exists(target.resolve(DONE_MARKER))) {
-            return new CompiledExample(target, example.className(), true);
+        String key = hash(example);
+        if (fallback == null) {
+            try {
+                return compileIn(cache, key, example);
+            } catch (IOException e) {
+                fallback = temporaryCache(e);
+            }
         }
         try {
-            Files.createDirectories(cache);
-            Path scratch = Files.createTempDirectory(cache, "compiling-");
-            try {
-                javac(example, scratch);
-                Files.writeString(scratch.resolve(DONE_MARKER), example.className());
-                publish(scratch, target);
-            } finally {
-                deleteTree(scratch);
-            }
+            return compileIn(fallback, key, example);
         } catch (IOException e) {
-            throw new IOException("cannot write compiled classes under " + cache + ": " + e.getMessage(), e);
+            throw new IOException("cannot write compiled classes under " + fallback + ": " + reason(e), e);
+        }
+    }
+
+    private CompiledExample compileIn(Path root, String key, Example example) throws CompileException, IOException {
+        Path target = root.resolve(key);
+        if (Manifest.verified(target)) {
+            return new CompiledExample(target, example.className(), true);
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            deleteTree(target); // unfinished, damaged since, or from an older concur: compile it again
+        }
+        Files.createDirectories(root);
+        Path scratch = Files.createTempDirectory(root, "compiling-");
+        try {
+            javac(example, scratch);
+            Manifest.write(scratch);
+            publish(scratch, target);
+        } finally {
+            deleteTree(scratch);
         }
         return new CompiledExample(target, example.className(), false);
+    }
+
+    /** A folder of this process's own, removed when concur exits, and the warning that says so. */
+    private Path temporaryCache(IOException problem) throws IOException {
+        Path temporary;
+        try {
+            temporary = Files.createTempDirectory("concur-classes-");
+        } catch (IOException e) {
+            throw new IOException("cannot write compiled classes under " + cache + " (" + reason(problem)
+                    + "), nor in a temporary folder (" + reason(e) + ")", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                deleteTree(temporary);
+            } catch (IOException e) {
+                // the system cleans its temporary folder in time
+            }
+        }, "concur-temporary-cache"));
+        warnings.accept("cannot write the compile cache " + cache + " (" + reason(problem) + "); compiling into "
+                + temporary + " instead, which is removed at exit");
+        return temporary;
+    }
+
+    /** An I/O failure in words: the exception's message, without its class name. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: " + e.getMessage();
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static void javac(Example example, Path output) throws CompileException {
@@ -95,7 +158,7 @@ public final class ExampleCompiler {
         try {
             Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            if (!Files.exists(target.resolve(DONE_MARKER))) {
+            if (!Manifest.verified(target)) {
                 throw e;
             }
         }

@@ -105,7 +105,8 @@ public final class ExampleRunner {
                 survivors = contained.killAll(); // also the orphans of an example that exited
                 joinAll(readers); // the pipes end once every process holding them is gone
                 Duration total = tags.end().orElseGet(clock::now);
-                return new RunResult(output.kept(), output.total(), output.last(), total, outcome, survivors);
+                return new RunResult(
+                        output.kept(), output.total(), output.last(), total, outcome, tags.started(), survivors);
             } finally {
                 if (survivors == null) {
                     contained.killAll();

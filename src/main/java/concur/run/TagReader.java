@@ -25,6 +25,7 @@ final class TagReader {
     private final CompletableFuture<OutputStream> requests = new CompletableFuture<>();
     private final List<RawStream> raw;
     private volatile Duration end;
+    private volatile boolean started;
 
     TagReader(ServerSocket server, Process process, OutputCollector output, RunClock clock, List<RawStream> raw) {
         this.server = server;
@@ -67,7 +68,10 @@ final class TagReader {
             while (true) {
                 Wire.Record record = Wire.read(in);
                 switch (record.type()) {
-                    case Wire.START -> clock.observe(record.nanos());
+                    case Wire.START -> {
+                        started = true;
+                        clock.observe(record.nanos());
+                    }
                     case Wire.LINE -> {
                         clock.observe(record.nanos());
                         raw.forEach(RawStream::drain); // what a grandchild wrote before this line goes first
@@ -83,6 +87,11 @@ final class TagReader {
         } catch (EOFException e) {
             // the harness closed the channel at exit
         }
+    }
+
+    /** Whether the harness ever reported: if not, the JVM did not get as far as running it. */
+    boolean started() {
+        return started;
     }
 
     Optional<Duration> end() {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -35,13 +36,19 @@ public final class Shell {
         this.terminal = terminal;
         this.help = help;
         this.commands = commands;
-        this.reader = LineReaderBuilder.builder()
+        LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("concur")
                 .completer(completer)
-                .variable(LineReader.HISTORY_FILE, history)
-                .variable(LineReader.HISTORY_SIZE, 1_000)
-                .build();
+                .variable(LineReader.HISTORY_SIZE, 1_000);
+        Optional<String> problem = HistoryFile.problem(history);
+        if (problem.isEmpty()) {
+            builder.variable(LineReader.HISTORY_FILE, history);
+        } else {
+            terminal.writer().println("concur: the history cannot be kept in " + history + " (" + problem.get()
+                    + "); this session's commands are remembered until it ends");
+        }
+        this.reader = builder.build();
     }
 
     /** Reads and runs commands until Ctrl-D or {@code exit}; returns the status of the last command. */
@@ -101,8 +108,10 @@ public final class Shell {
     private void save() {
         try {
             reader.getHistory().save();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // The file was fine at start; something changed it since (a full disk, a folder put in its place).
             terminal.writer().println("concur: could not save the history: " + e.getMessage());
+            terminal.writer().flush();
         }
     }
 }

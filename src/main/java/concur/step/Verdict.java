@@ -4,6 +4,7 @@ import concur.check.Durations;
 import concur.check.Expectation;
 import concur.check.MatchResult;
 import concur.run.Outcome;
+import concur.run.OutputLine;
 import concur.run.RunResult;
 import java.util.List;
 import java.util.Objects;
@@ -47,15 +48,33 @@ public sealed interface Verdict {
         }
     }
 
+    /**
+     * The example's JVM exited before it ran the example, as with a {@code java-options} it does not
+     * know: the lesson's fault, not the output's.
+     *
+     * @param summary what the JVM said, e.g. {@code the example's JVM did not start (exit code 1): Unrecognized VM option 'NoSuchOption'}
+     * @param match   the alignment of what it printed
+     */
+    record NotStarted(String summary, MatchResult match) implements Verdict {
+        public NotStarted {
+            Objects.requireNonNull(summary, "summary");
+            Objects.requireNonNull(match, "match");
+        }
+    }
+
     /** Judges one run of an example against what it must print. */
     public static Verdict of(Expectation expectation, RunResult run) {
         int exitCode = run.outcome() instanceof Outcome.Exited exited ? exited.code() : -1;
         MatchResult match = expectation.match(run.lines(), run.total(), exitCode);
         String leftOver = run.survivors().isEmpty() ? "" : "; " + couldNotKill(run);
         return switch (run.outcome()) {
+            case Outcome.TimedOut t when !run.started() -> new NotStarted("the example's JVM did not start within "
+                    + Durations.seconds(t.limit()) + " (a java-options that waits, such as a debugger's suspend=y?)"
+                    + leftOver, match);
             case Outcome.TimedOut t -> new Failed("timed out after " + Durations.seconds(t.limit()) + "; "
                     + (run.survivors().isEmpty() ? "the example and its processes were killed" : couldNotKill(run)), match);
             case Outcome.Interrupted i -> new Failed("stopped before it finished" + leftOver, match);
+            case Outcome.Exited e when !run.started() -> new NotStarted(notStarted(e.code(), run) + leftOver, match);
             case Outcome.Exited e when run.truncated() -> new Failed("printed " + run.totalLines()
                     + " lines; concur keeps the first " + run.lines().size() + ", so an example should print fewer" + leftOver, match);
             case Outcome.Exited e -> switch (match) {
@@ -71,5 +90,16 @@ public sealed interface Verdict {
         return (pids.size() == 1 ? "process " : "processes ")
                 + pids.stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " of the example could not be killed and still run";
+    }
+
+    /** The JVM's own words, which it wrote untagged: the first few lines are the ones that say why. */
+    private static String notStarted(int exitCode, RunResult run) {
+        List<String> said = run.lines().stream()
+                .filter(line -> line.source() == OutputLine.Source.UNTAGGED && !line.text().isBlank())
+                .map(line -> line.text().strip())
+                .limit(3)
+                .toList();
+        String how = "the example's JVM did not start (exit code " + exitCode + ")";
+        return said.isEmpty() ? how + "; check the step's java-options" : how + ": " + String.join("; ", said);
     }
 }

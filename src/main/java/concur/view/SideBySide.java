@@ -93,6 +93,8 @@ public final class SideBySide {
         }
         if (verdict.passed()) {
             out.println(Ansi.GREEN.apply("PASS", screen) + "  " + verdict.summary());
+        } else if (verdict instanceof Verdict.NotStarted) {
+            out.println(Ansi.RED.apply("ERROR", screen) + " " + verdict.summary()); // not a mismatch: no legend
         } else {
             out.println(Ansi.RED.apply("FAIL", screen) + "  " + verdict.summary());
             out.println(Ansi.DIM.apply("      " + LEGEND, screen));

@@ -54,6 +54,24 @@ class ExpectationParseTest {
     }
 
     @Test
+    void twoRegexesThatDefineTheSameGroup() {
+        assertThat(error("ok", "{/(?<x>a)/} and {/(?<x>b)/}").line()).isEqualTo(21);
+        assertThat(error("ok", "{/(?<x>a)/} and {/(?<x>b)/}").problem())
+                .startsWith("the regexes of this line do not fit together: Named capturing group <x> is already defined");
+    }
+
+    @Test
+    void aRegexThatTakesTheNameOfConcursOwnGroup() {
+        assertThat(error("{/(?<concur0>a)/}").problem()).startsWith("the regexes of this line do not fit together: ");
+    }
+
+    @Test
+    void boundsOfAnySizeAreNumbers() {
+        assertThatCode(() -> Expectation.parse(List.of("{num > 1e9999999999}", "{int < -99999999999999999999999}"), 20))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void boundOnAPlaceholderThatIsNoNumber() {
         assertError(20, "only {int} and {num} take a bound, not {word > 3}", "{word > 3}");
         assertError(20, "only {int} and {num} take a bound, not {/\\d+/ > 3}", "{/\\d+/ > 3}");

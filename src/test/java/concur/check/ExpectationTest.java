@@ -181,6 +181,45 @@ class ExpectationTest {
             assertThat(match(expect(expected), actual).matched()).isEqualTo(matches);
         }
 
+        @ParameterizedTest(name = "{0} matches \"{1}\": {2}")
+        @CsvSource(delimiter = '|', textBlock = """
+                {num >= 1}                              | 1e9999999999                    | true
+                {num < 1}                               | 1e9999999999                    | false
+                {num > 0}                               | 1e-9999999999                   | true
+                {num < 1e-999}                          | 1e-9999999999                   | true
+                {num < 0}                               | -1e9999999999                   | true
+                {num > 1e9999999998}                    | 1e9999999999                    | true
+                {num = 1}                               | 10e-1                           | true
+                {int < 5}                               | 123456789012345678901234567890  | false
+                {int > 123456789012345678901234567889}  | 123456789012345678901234567890  | true
+                {int = 0}                               | -0                              | true
+                """)
+        void compareNumbersOfAnySizeExactlyAndWithoutFailing(String expected, String actual, boolean matches) {
+            assertThat(match(expect(expected), actual).matched()).isEqualTo(matches);
+        }
+
+        @Test
+        void sayWhichBoundFailedInFewWordsHoweverLargeTheNumbers() {
+            assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+                assertThat(failure(expect("{int > 1e999999999}"), "5")).isEqualTo("line 1: {int > 1e999999999} must be > 1e999999999 but got 5");
+                assertThat(failure(expect("{int < 0}"), "9".repeat(500))).hasSizeLessThan(200);
+            });
+        }
+
+        @Test
+        void failABoundOnANameThatCapturedAWord() {
+            assertThat(failure(expect("{word:x} {int:x > 0}"), "abc abc")).isEqualTo("line 1: {int:x > 0} must be > 0 but got abc");
+        }
+
+        @Test
+        void keepABackReferenceMeaningAGroupOfItsOwnRegex() {
+            assertThat(match(expect("{word} {/(\\w)\\1/}"), "x aa").matched()).isTrue();
+            assertThat(match(expect("{word} {/(\\w)\\1/}"), "x ab").matched()).isFalse();
+            assertThat(match(expect("{/(a)/}{/(b)\\1/}"), "abb").matched()).isTrue();
+            assertThat(match(expect("{/(a)/}{/(b)\\1/}"), "aba").matched()).isFalse();
+            assertThat(match(expect("{/(a)\\10/}"), "aa0").matched()).isTrue();
+        }
+
         @Test
         void sayWhichBoundFailed() {
             assertThat(failure(expect("speedup {num >= 1.3}"), "speedup 1.25"))
@@ -269,9 +308,65 @@ class ExpectationTest {
             String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "n " + i).toArray(String[]::new);
             Expectation expectation = expect("...", "n {int:x}", "...", "n {int:x}");
             assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-                    assertThat(failure(expectation, texts)).startsWith("gave up: there are too many ways to match "
+                    assertThat(failure(expectation, texts)).matches("line [1-4]: gave up: .*").contains("gave up: there are too many ways to match "
                             + "these 10000 output lines (fewer \"...\" or named placeholders would help); the furthest it got: "
                             + "line 4: {int:x} must repeat"));
+        }
+
+        @Test
+        void treatThousandsOfDotsInARowAsOne() {
+            List<String> lines = new ArrayList<>(java.util.Collections.nCopies(5_000, "..."));
+            lines.add("y");
+            Expectation expectation = expect(lines.toArray(String[]::new));
+            String[] texts = java.util.Collections.nCopies(10_000, "x").toArray(String[]::new);
+            assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+                assertThat(failure(expectation, texts)).isEqualTo("line 5001: expected \"y\" but the output ended");
+                assertThat(match(expectation, "x", "y").matched()).isTrue();
+            });
+        }
+
+        @Test
+        void stayFastWithThousandsOfDotsBetweenLinesThatRecur() {
+            List<String> lines = new ArrayList<>();
+            IntStream.range(0, 3_000).forEach(i -> lines.addAll(List.of("...", "x")));
+            lines.add("y");
+            Expectation expectation = expect(lines.toArray(String[]::new));
+            String[] texts = java.util.Collections.nCopies(10_000, "x").toArray(String[]::new);
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                    assertThat(failure(expectation, texts)).isEqualTo("line 6001: expected \"y\" but the output ended"));
+        }
+
+        @Test
+        void stayFastWhenTheLastOfManyLinesAfterDotsNeverComes() {
+            String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
+            List<String> lines = new ArrayList<>();
+            IntStream.range(0, 1_000).forEach(i -> lines.addAll(List.of("...", "line " + 10 * i)));
+            lines.addAll(List.of("...", "never"));
+            Expectation expectation = expect(lines.toArray(String[]::new));
+            assertTimeoutPreemptively(Duration.ofSeconds(3), () ->
+                    assertThat(failure(expectation, texts)).isEqualTo("line 2002: expected \"never\" but the output ended"));
+        }
+
+        @Test
+        void stayFastWithBlocksBetweenManyDots() {
+            String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
+            List<String> lines = new ArrayList<>();
+            IntStream.range(0, 3_000).forEach(i -> lines.addAll(List.of("...", ":: unordered", "line {int}", ":: end")));
+            lines.add("x");
+            Expectation expectation = expect(lines.toArray(String[]::new));
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                    assertThat(failure(expectation, texts)).isEqualTo("line 12001: expected \"x\" but the output ended"));
+        }
+
+        @Test
+        void giveUpInBoundedTimeWhenEveryLineBindsANameOfItsOwn() {
+            String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
+            List<String> lines = new ArrayList<>();
+            IntStream.range(0, 500).forEach(i -> lines.addAll(List.of("...", "line {int:x" + i + "}")));
+            lines.add("nope");
+            Expectation expectation = expect(lines.toArray(String[]::new));
+            assertTimeoutPreemptively(Duration.ofSeconds(8), () ->
+                    assertThat(failure(expectation, texts)).matches("line \\d+: gave up: there are too many ways to match .*"));
         }
 
         @Test
@@ -280,6 +375,41 @@ class ExpectationTest {
             Expectation expectation = expect("...", "x {int:n}", "...", "y", "...", "z");
             assertTimeoutPreemptively(Duration.ofSeconds(1), () ->
                     assertThat(failure(expectation, texts)).isEqualTo("line 2: expected \"x {int:n}\" but the output ended"));
+        }
+    }
+
+    @Nested
+    class CostlyRegexes {
+        @Test
+        void stopARegexThatBacktracksWithoutEndAndNameItsLine() {
+            Expectation expectation = expect("start", "{/((a+)+)+b/}", "end");
+            MatchResult result = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> match(expectation, "start", "a".repeat(40), "end"));
+            assertThat(result.failure().orElseThrow())
+                    .startsWith("line 2: \"{/((a+)+)+b/}\" takes too long to match \"aaaa")
+                    .contains("backtracks");
+            assertThat(result.rows()).hasSize(3);
+        }
+
+        @Test
+        void stopOneInsideABlockToo() {
+            Expectation expectation = expect(":: unordered", "{/(a+)+\\1b/}", "end", ":: end");
+            String failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> failure(expectation, "end", "a".repeat(40)));
+            assertThat(failure).startsWith("line 2: ").contains("takes too long");
+        }
+
+        @Test
+        void failTheClassicExampleInBoundedTime() {
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                    assertThat(match(expect("{/(a+)+b/}"), "a".repeat(40)).matched()).isFalse());
+        }
+
+        @Test
+        void stopARegexThatRecursesTooDeepOnALongLine() {
+            String failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> failure(expect("{/(a|b)*c/}"), "ab".repeat(200_000)));
+            assertThat(failure).startsWith("line 1: ").contains("takes too long");
         }
     }
 
@@ -517,6 +647,13 @@ class ExpectationTest {
                     List.of(OutputLine.out(0, "main", "start"), OutputLine.out(3_000, "main", "oops")),
                     Duration.ofSeconds(4), 0).failure().orElseThrow())
                     .contains("line 3: expected \"done\" but got \"oops\"");
+        }
+
+        @Test
+        void compareWithABoundTooLongForADuration() {
+            assertThat(match(expect("a", ":: elapsed < 99999999999999999999s", ":: total < 99999999999999999999m"), "a")
+                    .matched()).isTrue();
+            assertThat(match(expect("a", ":: elapsed > 99999999999999999999s"), "a").matched()).isFalse();
         }
 
         @Test

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The commands as a learner and CI meet them: exit codes, messages, and never a stack trace. */
 class CommandsTest {
     static final String FIXTURES = "src/test/resources/fixtures/";
+    static final String HOSTILE = "src/test/resources/hostile/";
     /** This checkout, the build's compile cache, and no terminal. */
     static final Settings SETTINGS = Settings.read(java.util.Map.of(), System.getProperties());
 
@@ -118,6 +120,38 @@ class CommandsTest {
 
             assertThat(result.code()).isEqualTo(2);
             assertThat(result.err()).contains("there is no step 9 (the lesson has 3)");
+        }
+
+        @ParameterizedTest(name = "--timeout {0}")
+        @ValueSource(strings = {"999999999999m", "0s", "61m"})
+        void rejectsATimeoutOutsideItsBounds(String timeout) {
+            Result result = concur("run", "threads", "--timeout", timeout);
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("'" + timeout + "' is too ").contains("a time limit is at");
+            assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+
+        @Test
+        void rejectsALessonWithAnAbsurdTimeoutNamingItsLine() {
+            Result result = concur("run", HOSTILE + "absurd-timeout.md");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains(HOSTILE + "absurd-timeout.md:5: timeout \"999999999999m\" is too long");
+        }
+
+        @Test
+        void compilesIntoATemporaryCacheAndSaysSoWhenTheCacheCannotBeWritten(@TempDir Path dir) throws Exception {
+            Path inTheWay = java.nio.file.Files.writeString(dir.resolve("file"), "not a folder");
+
+            Result result = concurWith(java.util.Map.of("concur.cache", inTheWay.resolve("classes").toString()),
+                    "run", FIXTURES + "passing.md");
+
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(result.err()).startsWith("concur: cannot write the compile cache " + inTheWay.resolve("classes"))
+                    .contains("compiling into");
+            assertThat(result.err().strip().lines()).hasSize(1);
+            assertNoStackTrace(result);
         }
 
         @Test
@@ -250,6 +284,230 @@ class CommandsTest {
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("frobnicate");
+    }
+
+    /** Concur with its lessons in {@code home}/lessons and the build's compile cache. */
+    static Result concurIn(Path home, String... args) {
+        return concurWith(java.util.Map.of("concur.home", home.toString()), args);
+    }
+
+    /** Concur with these system properties changed. */
+    static Result concurWith(java.util.Map<String, String> changed, String... args) {
+        java.util.Properties properties = new java.util.Properties();
+        properties.putAll(System.getProperties());
+        changed.forEach(properties::setProperty);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Context context = Context.of(Settings.read(java.util.Map.of(), properties), Screen.plain(),
+                new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]));
+        int code = Main.run(context, args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static void assertNoStackTrace(Result result) {
+        assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(result.out()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Nested
+    class ALessonsFolderWithBrokenFiles {
+        @TempDir
+        Path home;
+
+        @org.junit.jupiter.api.BeforeEach
+        void breakSomeLessons() throws Exception {
+            Path lessons = java.nio.file.Files.createDirectories(home.resolve("lessons"));
+            java.nio.file.Files.copy(Path.of(FIXTURES, "passing.md"), lessons.resolve("passing.md"));
+            java.nio.file.Files.createDirectories(lessons.resolve("passing"));
+            java.nio.file.Files.copy(Path.of(FIXTURES, "passing/Counted.java"), lessons.resolve("passing/Counted.java"));
+            java.nio.file.Files.createDirectory(lessons.resolve("folder.md"));
+            java.nio.file.Files.createSymbolicLink(lessons.resolve("dangling.md"), home.resolve("nowhere.md"));
+            assertThat(new ProcessBuilder("mkfifo", lessons.resolve("pipe.md").toString()).start().waitFor()).isZero();
+            java.nio.file.Files.copy(Path.of(HOSTILE, "latin1.md"), lessons.resolve("latin1.md"));
+        }
+
+        @Test
+        void listsTheOthersWithoutWaitingOnAPipe() {
+            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> concurIn(home, "list"));
+
+            assertThat(result.code()).isZero();
+            assertThat(result.out()).contains("A passing lesson");
+            assertThat(result.err()).contains("pipe.md: cannot read this lesson: it is not an ordinary file (a pipe or a device?)")
+                    .contains("latin1.md:3: cannot read this lesson: it is not UTF-8 text (byte 0xE9 in column 7)");
+            assertNoStackTrace(result);
+        }
+
+        @Test
+        void runAllReportsEachBrokenFileAndStillRunsTheOthers() {
+            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> concurIn(home, "run", "--all"));
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("dangling.md: cannot read this lesson: no such file (a dangling link?)")
+                    .contains("folder.md: cannot read this lesson: it is a folder, not a file")
+                    .contains("pipe.md: cannot read this lesson: it is not an ordinary file")
+                    .contains("latin1.md:3: cannot read this lesson: it is not UTF-8 text");
+            assertThat(result.out()).contains("2 of 2 steps matched; 4 errors");
+            assertNoStackTrace(result);
+        }
+
+        @ParameterizedTest(name = "concur {0} {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                run    | folder   | folder.md: cannot read this lesson: it is a folder, not a file
+                run    | dangling | dangling.md: cannot read this lesson: no such file (a dangling link?)
+                run    | pipe     | pipe.md: cannot read this lesson: it is not an ordinary file (a pipe or a device?)
+                lesson | folder   | folder.md: cannot read this lesson: it is a folder, not a file
+                lesson | dangling | dangling.md: cannot read this lesson: no such file (a dangling link?)
+                lesson | pipe     | pipe.md: cannot read this lesson: it is not an ordinary file (a pipe or a device?)
+                lesson | latin1   | latin1.md:3: cannot read this lesson: it is not UTF-8 text (byte 0xE9 in column 7); save it as UTF-8
+                """)
+        void aBrokenLessonByNameIsReportedAsItselfNotAsUnknown(String command, String name, String problem) {
+            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> concurIn(home, command, name));
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains(problem).doesNotContain("no lesson '");
+            assertNoStackTrace(result);
+        }
+
+        @Test
+        void anUnreadableLessonIsReportedAsItself() throws Exception {
+            Path secret = java.nio.file.Files.writeString(home.resolve("lessons/secret.md"), "# Secret\n\n## A step\n\nText.\n");
+            java.nio.file.Files.setPosixFilePermissions(secret, java.util.Set.of());
+            org.junit.jupiter.api.Assumptions.assumeFalse(java.nio.file.Files.isReadable(secret), "root reads every file");
+
+            Result result = concurIn(home, "run", "secret");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("secret.md: cannot read this lesson: permission denied");
+            assertNoStackTrace(result);
+        }
+
+        @Test
+        void aLoopOfLinksIsReportedAsItself() throws Exception {
+            Path lessons = home.resolve("lessons");
+            java.nio.file.Files.createSymbolicLink(lessons.resolve("loop.md"), lessons.resolve("pool.md"));
+            java.nio.file.Files.createSymbolicLink(lessons.resolve("pool.md"), lessons.resolve("loop.md"));
+
+            Result result = concurIn(home, "lesson", "loop");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("loop.md: cannot read this lesson: too many levels of symbolic links");
+            assertNoStackTrace(result);
+        }
+
+        @Test
+        void runAllWithNoLessonsAtAllIsAUsageError(@TempDir Path empty) {
+            Result result = concurIn(empty, "run", "--all");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("no lessons in ");
+        }
+
+        @Test
+        void runOfABrokenAndAGoodLessonRunsTheGoodOne() {
+            Result result = concurIn(home, "run", "folder", "passing");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("folder.md: cannot read this lesson: it is a folder, not a file");
+            assertThat(result.out()).contains("2 of 2 steps matched; 1 error");
+        }
+    }
+
+    @Nested
+    class HostileLessons {
+        @Test
+        void aLessonSavedOnWindowsRunsAsItsAuthorMeantIt() {
+            Result result = concur("run", HOSTILE + "windows.md");
+
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(result.out()).contains("# Saved on Windows").contains("2 of 2 steps matched");
+        }
+
+        @Test
+        void aClassNamedInACommentOrAStringIsNotTheOneRun() {
+            Result result = concur("run", HOSTILE + "class-names.md", "--step", "1");
+            assertThat(result.code()).as(result.err() + result.out()).isZero();
+
+            result = concur("run", HOSTILE + "class-names.md", "--step", "2");
+            assertThat(result.code()).as(result.err() + result.out()).isZero();
+        }
+
+        @Test
+        void anExampleWhoseJvmCannotStartIsExitTwoWithTheJvmsOwnWords() {
+            Result result = concur("run", HOSTILE + "bad-java-options.md");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("concur: " + HOSTILE + "bad-java-options.md:19: step 2 (\"An option no JVM knows\"):"
+                    + " the example's JVM did not start (exit code 1): Unrecognized VM option 'NoSuchOption'");
+            assertThat(result.out()).contains("1 of 1 steps matched; 1 error").doesNotContain("FAIL");
+            assertNoStackTrace(result);
+        }
+
+        @Test
+        void anExampleWhoseJvmCannotStartIsSaidInALessonToo() {
+            Result result = concurWithInput("\n\n\n", "lesson", HOSTILE + "bad-java-options.md");
+
+            assertThat(result.code()).isZero();
+            assertThat(result.err()).contains("bad-java-options.md:19: the example's JVM did not start (exit code 1)");
+            assertThat(result.out()).contains("End of bad-java-options: 1 of 2 examples passed.");
+        }
+
+        @Test
+        void numbersBeyondAnyDoubleAreComparedAsTheyAre() {
+            Result result = concur("run", HOSTILE + "matcher.md", "--step", "1");
+
+            assertThat(result.code()).as(result.out() + result.err()).isZero();
+            assertNoStackTrace(result);
+        }
+
+        @Test
+        void aRegexThatBacktracksWithoutEndFailsTheStepNamingItsLine() {
+            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> concur("run", HOSTILE + "matcher.md", "--step", "2"));
+
+            assertThat(result.code()).isEqualTo(1);
+            assertThat(result.out()).contains("FAIL  line 30: \"{/((a+)+)+b/}\" takes too long to match \"aaaa");
+            assertNoStackTrace(result);
+        }
+
+        @Test
+        void thousandsOfDotsAreNoTrouble(@TempDir Path dir) throws Exception {
+            String lesson = java.nio.file.Files.readString(Path.of(HOSTILE, "matcher.md"))
+                    .replace("{/((a+)+)+b/}", "...\n".repeat(5_000) + "{/a+/}");
+            Path file = java.nio.file.Files.writeString(dir.resolve("dots.md"), lesson);
+
+            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> concur("run", file.toString(), "--step", "2"));
+
+            assertThat(result.code()).as(result.out() + result.err()).isZero();
+        }
+
+        @Test
+        void twoRegexesThatDefineOneGroupAreAnErrorAtTheirLine() {
+            Result result = concur("run", HOSTILE + "duplicate-group.md");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("concur: " + HOSTILE + "duplicate-group.md:14: the regexes of this line do not fit"
+                    + " together: Named capturing group <x> is already defined");
+            assertNoStackTrace(result);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                climbs-out.md         | climbs-out.md:5: example ../fixtures/passing/Counted.java lies outside the lesson's folder
+                absolute-example.md   | absolute-example.md:5: example /etc/Counted.java is an absolute path
+                unclosed-quote.md     | unclosed-quote.md:5: the quote after args= is never closed
+                latin1-example.md     | latin1-example/Grusse.java:2: cannot read this example: it is not UTF-8 text
+                """)
+        void aLessonThatCannotBeUsedAsWrittenIsExitTwoWithFileAndLine(String file, String problem) {
+            Result result = concur("run", HOSTILE + file);
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).contains("concur: " + HOSTILE + problem);
+            assertNoStackTrace(result);
+        }
     }
 
     @Nested

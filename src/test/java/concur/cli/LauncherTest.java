@@ -83,10 +83,42 @@ class LauncherTest {
     }
 
     @Test
+    void runsALessonWithNonAsciiNamesUnderTheCLocale() throws Exception {
+        Path lessons = Files.createDirectories(dir.resolve("leçons/grüße"));
+        Files.copy(Path.of("src/test/resources/fixtures/passing/Counted.java"), lessons.resolve("Counted.java"));
+        Path lesson = Files.writeString(lessons.resolveSibling("café.md"),
+                Files.readString(Path.of("src/test/resources/fixtures/passing.md")).replace("passing/Counted.java", "grüße/Counted.java"));
+        String concur = String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dconcur.cache=" + System.getProperty("concur.cache", "target/example-cache"),
+                "-cp", System.getProperty("java.class.path"), "concur.cli.Main", "run", lesson.toString());
+        String launcher = ". src/main/sh/locale.sh; use_utf8_for_file_names; ";
+
+        Result asJavaWouldRunIt = bash(concur, "LANG", "C");
+        assertThat(asJavaWouldRunIt.code()).isEqualTo(2);
+        assertThat(asJavaWouldRunIt.err()).startsWith("concur: this system's locale cannot spell the name")
+                .endsWith("run concur in a UTF-8 locale, e.g. LANG=C.UTF-8").doesNotContain("Exception");
+
+        for (String locale : List.of("LANG", "LC_ALL", "LC_CTYPE")) {
+            Result asTheLauncherRunsIt = bash(launcher + concur, locale, "C");
+            assertThat(asTheLauncherRunsIt.code()).as(locale + "=C: " + asTheLauncherRunsIt.err()).isZero();
+            assertThat(asTheLauncherRunsIt.out()).contains("2 of 2 steps matched");
+        }
+    }
+
+    @Test
+    void leavesAUtf8LocaleAsItIs() throws Exception {
+        Result result = bash(". src/main/sh/locale.sh; use_utf8_for_file_names; echo \"${LC_ALL:-}|${LC_CTYPE:-}|$LANG\"",
+                "LANG", "de_DE.utf8");
+
+        assertThat(result.out()).isEqualTo("||de_DE.utf8");
+    }
+
+    @Test
     void withNoJdk21AnywhereSaysWhatToInstallInOneSentenceAndExitsTwo() throws Exception {
         Path copy = dir.resolve("concur-copy");
         Files.createDirectories(copy.resolve("src/main/sh"));
         Files.copy(Path.of("concur"), copy.resolve("concur"));
+        Files.copy(Path.of("src/main/sh/locale.sh"), copy.resolve("src/main/sh/locale.sh"));
         Files.writeString(copy.resolve("src/main/sh/find-jdk.sh"),
                 Files.readString(Path.of("src/main/sh/find-jdk.sh"), StandardCharsets.UTF_8)
                         + "\njdk_install_dirs() { echo " + fakeJdk("jdk17", "17.0.15", true) + "; }\n");

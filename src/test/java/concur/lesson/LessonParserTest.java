@@ -2,17 +2,22 @@ package concur.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import concur.run.Example;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class LessonParserTest {
     static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+    static final Path HOSTILE = Path.of("src/test/resources/hostile");
 
     private final LessonParser parser = new LessonParser();
 
@@ -95,6 +100,193 @@ class LessonParserTest {
                 .hasMessageContaining("{tread}");
     }
 
+    @ParameterizedTest(name = "timeout={0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            999999999999m                          | is too long: a time limit is at most 1 hour (60m)
+            61m                                    | is too long: a time limit is at most 1 hour (60m)
+            99999999999999999999999999999999999s   | is too long: a time limit is at most 1 hour (60m)
+            0s                                     | is too short: a time limit is at least 1ms
+            0.0000001ms                            | is too short: a time limit is at least 1ms
+            -5s                                    | is not a duration like 500ms, 10s or 2m
+            1e9s                                   | is not a duration like 500ms, 10s or 2m
+            """)
+    void rejectsATimeLimitOutsideItsBounds(String timeout, String problem, @TempDir Path dir) throws Exception {
+        Path lesson = dir.resolve("limits.md");
+        Files.writeString(lesson, Files.readString(HOSTILE.resolve("absurd-timeout.md")).replace("999999999999m", timeout));
+
+        assertThatThrownBy(() -> parser.parse(lesson))
+                .isInstanceOf(LessonException.class)
+                .hasMessageEndingWith("limits.md:5: timeout \"" + timeout + "\" " + problem);
+    }
+
+    @Test
+    void acceptsATimeLimitOfAnHour(@TempDir Path dir) throws Exception {
+        Path lesson = dir.resolve("limits.md");
+        Files.writeString(lesson, Files.readString(HOSTILE.resolve("absurd-timeout.md")).replace("999999999999m", "60m"));
+
+        assertThat(parser.parse(lesson).steps().get(0).demo().orElseThrow().timeout()).contains(Duration.ofHours(1));
+    }
+
+    @Nested
+    class AWindowsFile {
+        private final Lesson windows = parse(HOSTILE, "windows.md");
+
+        @Test
+        void parsesAsTheSameLessonWithLineFeedsWouldWithoutItsByteOrderMark(@TempDir Path dir) throws Exception {
+            Path unix = dir.resolve("windows.md");
+            Files.writeString(unix, Files.readString(HOSTILE.resolve("windows.md")).replace("\uFEFF", "").replace("\r\n", "\n"));
+            Files.createDirectories(dir.resolve("windows"));
+            Files.copy(HOSTILE.resolve("windows/Counted.java"), dir.resolve("windows/Counted.java"));
+            Lesson same = parser.parse(unix);
+
+            assertThat(windows.title()).isEqualTo("Saved on Windows").isEqualTo(same.title());
+            assertThat(windows.intro()).isEqualTo(same.intro());
+            assertThat(windows.steps()).hasSize(2);
+            assertThat(windows.steps()).extracting(Step::title).containsExactly("Inline", "From a file");
+            assertThat(windows.steps()).extracting(Step::line).containsExactlyElementsOf(same.steps().stream().map(Step::line).toList());
+            assertThat(windows.steps().get(0).hints()).containsExactly("nothing special.");
+        }
+
+        @Test
+        void keepsNoCarriageReturnInItsExamplesOrExpectedLines() {
+            Demo inline = windows.steps().get(0).demo().orElseThrow();
+            assertThat(inline.example().source()).doesNotContain("\r").startsWith("public class Crlf {\n");
+            assertThat(inline.expectation().displayLines()).containsExactly("one", "...", "two");
+            Demo fromFile = windows.steps().get(1).demo().orElseThrow();
+            assertThat(fromFile.example().source()).doesNotContain("\r").doesNotContain("\uFEFF");
+            assertThat(fromFile.args()).containsExactly("2");
+            assertThat(fromFile.timeout()).contains(Duration.ofSeconds(10));
+        }
+
+        @Test
+        void listsWithItsTitleAndStepCount() {
+            LessonHead head = new Catalog(HOSTILE).entries().stream().filter(h -> h.name().equals("windows")).findFirst().orElseThrow();
+            assertThat(head.title()).isEqualTo("Saved on Windows");
+            assertThat(head.steps()).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    class TheClassToRun {
+        private final Lesson lesson = parse(HOSTILE, "class-names.md");
+
+        @Test
+        void isNotOneNamedInACommentOrAString() {
+            assertThat(className(0)).isEqualTo("Real");
+            assertThat(className(1)).isEqualTo("Shown");
+        }
+
+        @Test
+        void isTheOneWithMainWhenNoneIsPublic() {
+            assertThat(className(2)).isEqualTo("Main");
+        }
+
+        @Test
+        void carriesItsPackage() throws Exception {
+            JavaOutline outline = JavaOutline.of("// package wrong;\npackage right.here;\nclass A { public static void main(String[] a) {} }");
+            assertThat(outline.qualified(outline.mainType(Optional.empty()).orElseThrow())).isEqualTo("right.here.A");
+        }
+
+        @Test
+        void prefersTheFilesNameAmongClassesWithMain() {
+            JavaOutline outline = JavaOutline.of("class A { static void main(String[] a) {} }\nclass B { static void main(String[] a) {} }");
+            assertThat(outline.mainType(Optional.of("B")).orElseThrow().name()).isEqualTo("B");
+            assertThat(outline.mainType(Optional.empty()).orElseThrow().name()).isEqualTo("A");
+        }
+
+        @Test
+        void seesThroughUnicodeEscapesAndAnnotations() {
+            JavaOutline outline = JavaOutline.of("""
+                    @SuppressWarnings({"unchecked", "rawtypes"})
+                    public @interface Marker {}
+                    class Quoted { String s = \\u0022public class Fake {\\u0022; }
+                    class Runs { public static void main(String[] a) { char c = '{'; } }
+                    """);
+            assertThat(outline.types()).extracting(JavaOutline.Type::name).containsExactly("Quoted", "Runs");
+            assertThat(outline.mainType(Optional.empty()).orElseThrow().name()).isEqualTo("Runs");
+        }
+
+        private String className(int step) {
+            return lesson.steps().get(step).demo().orElseThrow().example().className();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            latin1.md             | 3 | cannot read this lesson: it is not UTF-8 text (byte 0xE9 in column 7); save it as UTF-8
+            climbs-out.md         | 5 | example ../fixtures/passing/Counted.java lies outside the lesson's folder src/test/resources/hostile; a lesson's examples live in its folder
+            absolute-example.md   | 5 | example /etc/Counted.java is an absolute path; write it relative to the lesson's folder, e.g. absolute-example/Example.java
+            unclosed-quote.md     | 5 | the quote after args= is never closed: write args="value with spaces"
+            no-main.md            | 5 | the java block declares no main method: give Quiet a public static void main(String[] args)
+            """)
+    void reportsAHostileLessonAsFileLineProblem(String file, int line, String problem) {
+        assertThatThrownBy(() -> parser.parse(HOSTILE.resolve(file)))
+                .isInstanceOf(LessonException.class)
+                .hasMessage("src/test/resources/hostile/" + file + ":" + line + ": " + problem);
+    }
+
+    @Test
+    void namesTheExampleFileAndLineOfABadByte() {
+        assertThatThrownBy(() -> parser.parse(HOSTILE.resolve("latin1-example.md")))
+                .isInstanceOf(LessonException.class)
+                .hasMessage("src/test/resources/hostile/latin1-example/Grusse.java:2: cannot read this example:"
+                        + " it is not UTF-8 text (byte 0xFC in column 10); save it as UTF-8");
+    }
+
+    @Test
+    void refusesAnExampleThatLinksOutOfTheLessonsFolder(@TempDir Path dir) throws Exception {
+        Path outside = Files.writeString(dir.resolve("Counted.java"), "public class Counted {}");
+        Path lessons = Files.createDirectories(dir.resolve("lessons/linked"));
+        Files.createSymbolicLink(lessons.resolve("Counted.java"), outside);
+        Path lesson = Files.writeString(lessons.resolveSibling("linked.md"),
+                Files.readString(HOSTILE.resolve("climbs-out.md")).replace("../fixtures/passing/", "linked/"));
+
+        assertThatThrownBy(() -> parser.parse(lesson))
+                .isInstanceOf(LessonException.class)
+                .hasMessageEndingWith("linked.md:5: example linked/Counted.java is a link to " + outside.toRealPath()
+                        + ", outside the lesson's folder; a lesson's examples live in its folder");
+    }
+
+    @Test
+    void acceptsALinkThatStaysInTheLessonsFolder(@TempDir Path dir) throws Exception {
+        Path lessons = Files.createDirectories(dir.resolve("lessons/linked"));
+        Files.writeString(lessons.resolve("Real.java"), "public class Counted { public static void main(String[] a) {} }");
+        Files.createSymbolicLink(lessons.resolve("Counted.java"), lessons.resolve("Real.java"));
+        Path lesson = Files.writeString(lessons.resolveSibling("linked.md"),
+                Files.readString(HOSTILE.resolve("climbs-out.md")).replace("../fixtures/passing/", "linked/"));
+
+        assertThat(parser.parse(lesson).steps().get(0).demo().orElseThrow().example().className()).isEqualTo("Counted");
+    }
+
+    @ParameterizedTest(name = "an example that is {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a folder        | cannot read src/test/resources/hostile/special/Example.java: it is a folder, not a file
+            a pipe          | cannot read src/test/resources/hostile/special/Example.java: it is not an ordinary file (a pipe or a device?)
+            a dangling link | file src/test/resources/hostile/special/Example.java does not exist (it is a dangling link)
+            """)
+    void reportsAnExampleThatIsNoOrdinaryFileWithoutReadingIt(String kind, String problem) throws Exception {
+        Path folder = HOSTILE.resolve("special");
+        Path example = folder.resolve("Example.java");
+        Path lesson = HOSTILE.resolve("special.md");
+        try {
+            Files.createDirectories(folder);
+            switch (kind) {
+                case "a folder" -> Files.createDirectory(example);
+                case "a pipe" -> assertThat(new ProcessBuilder("mkfifo", example.toString()).start().waitFor()).isZero();
+                default -> Files.createSymbolicLink(example, folder.resolve("Nowhere.java"));
+            }
+            Files.writeString(lesson, Files.readString(HOSTILE.resolve("climbs-out.md")).replace("../fixtures/passing/Counted", "special/Example"));
+
+            assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(5), () -> parser.parse(lesson)))
+                    .isInstanceOf(LessonException.class)
+                    .hasMessage("src/test/resources/hostile/special.md:5: " + problem);
+        } finally {
+            Files.deleteIfExists(lesson);
+            Files.deleteIfExists(example);
+            Files.deleteIfExists(folder);
+        }
+    }
+
     @Test
     void everyLessonInTheRepositoryParses() throws LessonException {
         for (LessonHead entry : new Catalog(Path.of("lessons")).entries()) {
@@ -105,8 +297,12 @@ class LessonParserTest {
     }
 
     private Lesson parse(String name) {
+        return parse(FIXTURES, name);
+    }
+
+    private Lesson parse(Path folder, String name) {
         try {
-            return parser.parse(FIXTURES.resolve(name));
+            return parser.parse(folder.resolve(name));
         } catch (LessonException e) {
             throw new AssertionError(e.getMessage(), e);
         }

@@ -1,0 +1,201 @@
+package concur.lesson;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The package and the top-level types of a Java source, read without javac (whose parser costs the
+ * first step most of a second): comments, strings, text blocks and character literals are blanked
+ * first, so that {@code public class Fake} in a comment or a string is not taken for a declaration,
+ * and only types at brace depth 0 count.
+ *
+ * @param packageName the declared package, or empty
+ * @param types       the top-level types, in the order declared
+ */
+record JavaOutline(Optional<String> packageName, List<Type> types) {
+    private static final String IDENTIFIER = "[\\p{L}_$][\\p{L}\\p{N}_$]*";
+    private static final Pattern PACKAGE = Pattern.compile("\\bpackage\\s+(" + IDENTIFIER + "(?:\\s*\\.\\s*" + IDENTIFIER + ")*)\\s*;");
+    /** A declaration's head, up to its body: everything since the previous declaration is its modifiers. */
+    private static final Pattern DECLARATION = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_$.@])(class|record|enum|interface)\\s+(" + IDENTIFIER + ")");
+    private static final Pattern MAIN = Pattern.compile("\\bvoid\\s+main\\s*\\(");
+    private static final Pattern PUBLIC = Pattern.compile("(?<![\\p{L}\\p{N}_$@-])public(?![\\p{L}\\p{N}_$-])");
+    /** Stands in the depth-0 text for a body, so that a declaration can find the body that follows it. */
+    private static final char BODY = '\u0001';
+
+    /**
+     * A top-level type.
+     *
+     * @param name     its simple name
+     * @param isPublic declared {@code public}
+     * @param hasMain  declares a method {@code main}
+     */
+    record Type(String name, boolean isPublic, boolean hasMain) {}
+
+    JavaOutline {
+        types = List.copyOf(types);
+    }
+
+    static JavaOutline of(String source) {
+        String code = Blanked.of(source);
+        StringBuilder top = new StringBuilder();
+        List<StringBuilder> bodies = new ArrayList<>();
+        int depth = 0;
+        int parens = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '(' && depth == 0) {
+                parens++;
+            } else if (c == ')' && depth == 0 && parens > 0) {
+                parens--;
+            }
+            if (c == '{' && parens == 0) {
+                if (depth++ == 0) {
+                    top.append(BODY);
+                    bodies.add(new StringBuilder());
+                }
+            } else if (c == '}' && parens == 0 && depth > 0) {
+                depth--;
+            } else if (depth == 0) {
+                top.append(c);
+            } else if (depth == 1) {
+                bodies.get(bodies.size() - 1).append(c);
+            }
+        }
+        Matcher pkg = PACKAGE.matcher(top);
+        Optional<String> packageName = pkg.find() ? Optional.of(pkg.group(1).replaceAll("\\s+", "")) : Optional.empty();
+        List<Type> types = new ArrayList<>();
+        Matcher declaration = DECLARATION.matcher(top);
+        while (declaration.find()) {
+            // Its modifiers stand between the end of what came before (a body, an import) and its keyword.
+            int start = declaration.start();
+            String modifiers = top.substring(Math.max(top.lastIndexOf(String.valueOf(BODY), start), top.lastIndexOf(";", start)) + 1, start);
+            int body = top.indexOf(String.valueOf(BODY), declaration.end());
+            boolean hasMain = body >= 0 && MAIN.matcher(bodies.get(countBodies(top, body))).find();
+            types.add(new Type(declaration.group(2), PUBLIC.matcher(modifiers).find(), hasMain));
+            if (body < 0) {
+                break;
+            }
+            declaration.region(body + 1, top.length());
+        }
+        return new JavaOutline(packageName, types);
+    }
+
+    /**
+     * The class to run: the public one, else one that declares {@code main} (the one named
+     * {@code preferred}, as a file's name, if it does), else the one named {@code preferred}, else the first.
+     */
+    Optional<Type> mainType(Optional<String> preferred) {
+        Comparator<Type> best = Comparator.comparing(Type::isPublic)
+                .thenComparing(Type::hasMain)
+                .thenComparing(t -> preferred.isPresent() && preferred.get().equals(t.name()))
+                .reversed();
+        return types.stream().sorted(best).findFirst(); // sorted is stable: among equals, the first declared
+    }
+
+    /** The name {@code java} needs for {@code type}: qualified with the package. */
+    String qualified(Type type) {
+        return packageName.map(p -> p + "." + type.name()).orElse(type.name());
+    }
+
+    private static int countBodies(CharSequence top, int upTo) {
+        int n = 0;
+        for (int i = 0; i < upTo; i++) {
+            if (top.charAt(i) == BODY) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Java source with comments and literals turned to spaces, line breaks kept, unicode escapes decoded first (as javac does). */
+    private static final class Blanked {
+        private Blanked() {}
+
+        static String of(String source) {
+            String code = unicodeEscapes(source);
+            StringBuilder out = new StringBuilder(code.length());
+            int i = 0;
+            while (i < code.length()) {
+                int end = literalOrCommentEnd(code, i);
+                if (end == i) {
+                    out.append(code.charAt(i++));
+                } else {
+                    for (; i < end; i++) {
+                        out.append(code.charAt(i) == '\n' ? '\n' : ' ');
+                    }
+                }
+            }
+            return out.toString();
+        }
+
+        /** Where the comment or literal starting at {@code i} ends, or {@code i} when none starts there. */
+        private static int literalOrCommentEnd(String code, int i) {
+            if (code.startsWith("//", i)) {
+                int end = code.indexOf('\n', i);
+                return end < 0 ? code.length() : end;
+            }
+            if (code.startsWith("/*", i)) {
+                int end = code.indexOf("*/", i + 2);
+                return end < 0 ? code.length() : end + 2;
+            }
+            if (code.startsWith("\"\"\"", i)) {
+                return closing(code, i + 3, "\"\"\"");
+            }
+            if (code.charAt(i) == '"' || code.charAt(i) == '\'') {
+                return closing(code, i + 1, String.valueOf(code.charAt(i)));
+            }
+            return i;
+        }
+
+        /** The index after {@code quote} closes, skipping escaped characters; a literal left open ends at its line. */
+        private static int closing(String code, int from, String quote) {
+            for (int i = from; i < code.length(); i++) {
+                char c = code.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (code.startsWith(quote, i)) {
+                    return i + quote.length();
+                } else if (c == '\n' && quote.length() == 1) {
+                    return i;
+                }
+            }
+            return code.length();
+        }
+
+        /** {@code \u0022} is a quote to javac; a backslash escaped by another is not the start of one. */
+        private static String unicodeEscapes(String source) {
+            if (!source.contains("\\u")) {
+                return source;
+            }
+            StringBuilder out = new StringBuilder(source.length());
+            int i = 0;
+            while (i < source.length()) {
+                char c = source.charAt(i);
+                if (c == '\\' && i + 1 < source.length() && source.charAt(i + 1) == '\\') {
+                    out.append("\\\\");
+                    i += 2;
+                    continue;
+                }
+                if (c == '\\' && i + 1 < source.length() && source.charAt(i + 1) == 'u') {
+                    int hex = i + 1;
+                    while (hex < source.length() && source.charAt(hex) == 'u') {
+                        hex++;
+                    }
+                    if (hex + 4 <= source.length() && source.substring(hex, hex + 4).matches("[0-9a-fA-F]{4}")) {
+                        out.append((char) Integer.parseInt(source.substring(hex, hex + 4), 16));
+                        i = hex + 4;
+                        continue;
+                    }
+                }
+                out.append(c);
+                i++;
+            }
+            return out.toString();
+        }
+    }
+}

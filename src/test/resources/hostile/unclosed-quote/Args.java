@@ -1,0 +1,3 @@
+public class Args {
+    public static void main(String[] args) { System.out.println(String.join(" ", args)); }
+}
