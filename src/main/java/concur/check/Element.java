@@ -20,6 +20,10 @@ sealed interface Element {
 
     /** One output line of this shape. */
     record Line(ExpectedLine shown, LinePattern pattern) implements Element, OneLine {
+        Line withoutBounds() {
+            return new Line(shown, pattern.withoutBounds());
+        }
+
         @Override
         public boolean resembles(OutputLine output) {
             return pattern.resembles(output.text());
@@ -54,6 +58,27 @@ sealed interface Element {
 
     /** {@code :: elapsed < 4.5s}: the time between the output lines on either side of this point. */
     record Elapsed(TimeBound bound, int line) implements Element {}
+
+    /** The elements without their bounds: numbers compared with nothing, no {@code :: elapsed}. */
+    static List<Element> withoutBounds(List<Element> elements) {
+        List<Element> free = new ArrayList<>();
+        for (Element element : elements) {
+            switch (element) {
+                case Line line -> free.add(line.withoutBounds());
+                case Unordered block -> free.add(new Unordered(
+                        block.lines().stream().map(Line::withoutBounds).toList(), block.open(), block.end()));
+                case PerThread block -> free.add(new PerThread(
+                        block.lines().stream()
+                                .map(t -> new ThreadLine(t.label(), t.line().withoutBounds()))
+                                .toList(),
+                        block.open(),
+                        block.end()));
+                case Ellipsis ellipsis -> free.add(ellipsis);
+                case Elapsed elapsed -> { }
+            }
+        }
+        return free;
+    }
 
     /** The one-line expectations of {@code elements} from index {@code from} on, in written order. */
     static List<OneLine> linesFrom(List<Element> elements, int from) {

@@ -63,6 +63,14 @@ final class LinePattern {
         this.line = line;
     }
 
+    /** The same line with every bound dropped ({@code {num >= 1.3}} as {@code {num}}), captures kept. */
+    LinePattern withoutBounds() {
+        List<Placeholder> free = placeholders.stream()
+                .map(p -> new Placeholder(p.written(), p.group(), p.name(), p.comparison(), null, p.boundText()))
+                .toList();
+        return new LinePattern(regex, loose, free, text, line);
+    }
+
     /** Compiles {@code text}; {@code line} is its line in the lesson, for errors. */
     static LinePattern compile(String text, int line) throws ExpectationException {
         return new Compiler(text.stripTrailing(), line).compile();

@@ -40,6 +40,6 @@ public final class StepRunner {
         Demo demo = step.demo()
                 .orElseThrow(() -> new IllegalArgumentException("step " + step.number() + " has no example"));
         RunResult run = runner.run(compiler.compile(demo.example()), demo.runSpec(timeoutOverride), live);
-        return new Played(Verdict.of(demo.expectation(), run), run);
+        return new Played(Verdict.of(demo.expectation(), run, Load.now()), run);
     }
 }

@@ -8,6 +8,7 @@ import concur.run.OutputLine;
 import concur.run.RunResult;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Whether a step passed: its run ended well and its output matched. */
@@ -64,6 +65,14 @@ public sealed interface Verdict {
 
     /** Judges one run of an example against what it must print. */
     public static Verdict of(Expectation expectation, RunResult run) {
+        return of(expectation, run, Optional.empty());
+    }
+
+    /**
+     * Judges one run, knowing how busy the machine was: a run that missed only a time or speed limit on a
+     * busy machine is told so in plain words, since running it again when the machine is quieter is the cure.
+     */
+    public static Verdict of(Expectation expectation, RunResult run, Optional<Load> load) {
         int exitCode = run.outcome() instanceof Outcome.Exited exited ? exited.code() : -1;
         MatchResult match = expectation.match(run.lines(), run.total(), exitCode);
         String leftOver = run.survivors().isEmpty() ? "" : "; " + couldNotKill(run);
@@ -79,9 +88,20 @@ public sealed interface Verdict {
                     + " lines; concur keeps the first " + run.lines().size() + ", so an example should print fewer" + leftOver, match);
             case Outcome.Exited e -> switch (match) {
                 case MatchResult.Matched m -> new Passed("matched in " + Durations.seconds(run.total()) + leftOver, match);
-                case MatchResult.Mismatched m -> new Failed(m.reason() + leftOver, match);
+                case MatchResult.Mismatched m -> new Failed(
+                        tooSlowOnABusyMachine(expectation, run, e.code(), load).orElse("") + m.reason() + leftOver,
+                        match);
             };
         };
+    }
+
+    private static Optional<String> tooSlowOnABusyMachine(
+            Expectation expectation, RunResult run, int exitCode, Optional<Load> load) {
+        if (load.isEmpty() || !load.get().busy() || !expectation.matchesApartFromBounds(run.lines(), run.total(), exitCode)) {
+            return Optional.empty();
+        }
+        return Optional.of("only a time or speed limit was missed, and the machine was busy (" + load.get()
+                + "), which slows every example: run it again when it is quieter. In detail: ");
     }
 
     /** Only what a fresh look after the kill confirmed is called killed; the rest is named. */

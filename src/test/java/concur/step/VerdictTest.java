@@ -90,4 +90,34 @@ class VerdictTest {
         assertThat(Verdict.of(Expectation.parse(List.of(), 10), run).summary())
                 .isEqualTo("the example's JVM did not start (exit code 0); check the step's java-options");
     }
+
+    private static final List<OutputLine> SLOW = List.of(
+            OutputLine.out(10, "main", "1 thread: 400 ms"), OutputLine.out(20, "main", "speedup 1.05"));
+
+    private static Verdict judgeSpeedup(List<OutputLine> lines, Load load) throws Exception {
+        RunResult run = new RunResult(lines, lines.size(), lines, Duration.ofMillis(900), new Outcome.Exited(0));
+        Expectation expectation = Expectation.parse(List.of("1 thread: {num} ms", "speedup {num >= 1.3}"), 1);
+        return Verdict.of(expectation, run, java.util.Optional.of(load));
+    }
+
+    @Test
+    void aSpeedLimitMissedOnABusyMachineIsSaidInPlainWords() throws Exception {
+        Verdict verdict = judgeSpeedup(SLOW, new Load(3.9, 2));
+
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.summary()).startsWith("only a time or speed limit was missed, and the machine was busy"
+                + " (load 3.9 on 2 cores), which slows every example: run it again when it is quieter.");
+    }
+
+    @Test
+    void onAQuietMachineAMissedLimitIsJustAFailure() throws Exception {
+        assertThat(judgeSpeedup(SLOW, new Load(0.4, 2)).summary()).startsWith("line 2: ").doesNotContain("busy");
+    }
+
+    @Test
+    void aWrongLineIsNeverBlamedOnTheMachine() throws Exception {
+        List<OutputLine> wrong = List.of(OutputLine.out(10, "main", "1 thread: 400 ms"), OutputLine.out(20, "main", "slower"));
+
+        assertThat(judgeSpeedup(wrong, new Load(9.0, 2)).summary()).doesNotContain("busy");
+    }
 }
