@@ -7,8 +7,16 @@ public sealed interface Outcome {
     /** The example's JVM exited by itself with this status. */
     record Exited(int code) implements Outcome {}
 
-    /** The example ran past its time limit and was killed, with every process it started. */
-    record TimedOut(Duration limit, String threadDump) implements Outcome {}
+    /**
+     * The example ran past its time limit and was killed, with every process it started.
+     *
+     * @param threadDump what its threads were doing, {@link Printable} (thread names are the example's)
+     */
+    record TimedOut(Duration limit, String threadDump) implements Outcome {
+        public TimedOut {
+            threadDump = Printable.text(threadDump);
+        }
+    }
 
     /** The learner stopped it (Ctrl-C); it was killed, with every process it started. */
     record Interrupted() implements Outcome {}

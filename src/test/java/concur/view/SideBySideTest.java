@@ -62,6 +62,21 @@ class SideBySideTest {
     }
 
     @Test
+    void anExampleCannotClearTheScreenSetTheTitleOrWriteTheClipboardOnAnyView() throws Exception {
+        String hostile = "\u001b[2J\u001b[H\u001b]0;title\u0007\u001b]52;c;eA==\u0007\u009b2J\u202eevil\r\b";
+        List<OutputLine> lines = List.of(OutputLine.out(5, "t\u001b[31m", hostile));
+        Outcome timedOut = new Outcome.TimedOut(Duration.ofSeconds(2), "\"t\u001b]0;x\u0007\" WAITING\n");
+
+        for (Screen screen : List.of(Screen.plain(), new Screen(true, true, 100), new Screen(true, true, 60))) {
+            String shown = show(screen, List.of("one"), lines, timedOut);
+            String withoutOwnCodes = shown.replaceAll("\r?\u001b\\[[0-9;]*[mAK]", ""); // concur's own colours and redraw
+            assertThat(withoutOwnCodes).as("on %s", screen)
+                    .doesNotContain("\u001b", "\u0007", "\u009b", "\u202e", "\r", "\b")
+                    .contains("\\x1b[2J\\x1b[H\\x1b]0;", "\"t\\x1b]0;x\\x07\" WAITING");
+        }
+    }
+
+    @Test
     void aTerminalSeesLinesLiveThenTheRedrawnTableInColour() throws Exception {
         String shown = show(new Screen(true, true, 100), List.of("one"), List.of(OutputLine.out(5, "main", "one")),
                 new Outcome.Exited(0));
