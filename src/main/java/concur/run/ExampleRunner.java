@@ -70,13 +70,16 @@ public final class ExampleRunner {
                     Harness.class.getName(), Integer.toString(server.getLocalPort()), example.mainClass()));
             command.addAll(spec.args());
 
-            Process process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            String token = Wire.newToken();
+            builder.environment().put(Wire.TOKEN_VARIABLE, token);
+            Process process = builder.start();
             process.getOutputStream().close(); // an example that reads stdin sees its end, not a hang
             RunClock clock = new RunClock(System.nanoTime());
             OutputCollector output = new OutputCollector(lineLimit, live, clock);
             RawStream rawOut = new RawStream(process.getInputStream(), output, clock);
             RawStream rawErr = new RawStream(process.getErrorStream(), output, clock);
-            TagReader tags = new TagReader(server, process, output, clock, List.of(rawOut, rawErr));
+            TagReader tags = new TagReader(server, token, process, output, clock, List.of(rawOut, rawErr));
             List<Thread> readers = List.of(
                     Thread.ofVirtual().name("concur-tags").start(tags::run),
                     Thread.ofVirtual().name("concur-raw-out").start(() -> rawOut.pump(process)),

@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs inside the example's JVM: starts the example's {@code main} and reports every line it prints,
- * tagged with elapsed time, thread and stream, over a loopback socket to concur.
+ * tagged with elapsed time, thread and stream, over a loopback socket to concur, which it opens with
+ * the run's token from its environment.
  *
  * <p>The tags travel on their own channel, not on the child's stdout, so that a grandchild process
  * writing to an inherited stdout cannot corrupt them; such bytes reach concur untagged. This class
@@ -39,9 +40,14 @@ public final class Harness {
         if (args.length < 2) {
             throw new IllegalArgumentException("usage: Harness PORT MAIN-CLASS [ARGS...]");
         }
+        String token = System.getenv(Wire.TOKEN_VARIABLE);
+        if (token == null) {
+            throw new IllegalStateException("the harness runs under concur, which sets " + Wire.TOKEN_VARIABLE);
+        }
         long start = System.nanoTime();
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
         socket.setTcpNoDelay(true);
+        Wire.writeToken(socket.getOutputStream(), token);
         Channel channel = new Channel(socket, start);
         channel.record(Wire.START, 0, "", "");
         LineSplitter out = new LineSplitter(channel, Wire.STDOUT);

@@ -14,10 +14,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Reads the harness's records; answers whether the run ended cleanly and how long it took. */
 final class TagReader {
+    /**
+     * How long a connection may take to present the token. The harness sends it with the connection,
+     * so this is generous; a stranger who sends nothing is vetted on a thread of its own meanwhile.
+     */
+    private static final int TOKEN_WAIT_MILLIS = 2_000;
+
     private final ServerSocket server;
+    private final String token;
     private final Process process;
     private final OutputCollector output;
     private final RunClock clock;
@@ -26,8 +34,10 @@ final class TagReader {
     private final List<RawStream> raw;
     private volatile Duration end;
 
-    TagReader(ServerSocket server, Process process, OutputCollector output, RunClock clock, List<RawStream> raw) {
+    /** @param token what the harness must send first; see {@link Wire#TOKEN_VARIABLE} */
+    TagReader(ServerSocket server, String token, Process process, OutputCollector output, RunClock clock, List<RawStream> raw) {
         this.server = server;
+        this.token = token;
         this.process = process;
         this.output = output;
         this.clock = clock;
@@ -49,16 +59,53 @@ final class TagReader {
         }
     }
 
+    /**
+     * The harness's connection: the first that presents the run's token. Any local user may connect to
+     * the port, and may do so first; such connections are closed unread, and accepting goes on until
+     * the harness has connected or its JVM has died. Null when it died without connecting.
+     */
     private Socket accept() throws IOException {
+        CompletableFuture<Socket> harness = new CompletableFuture<>();
+        AtomicInteger vetting = new AtomicInteger();
         server.setSoTimeout(50);
-        while (true) {
+        boolean dead = false;
+        while (!harness.isDone()) {
             try {
-                return server.accept();
+                Socket candidate = server.accept();
+                vetting.incrementAndGet();
+                Thread.ofVirtual().name("concur-vet").start(() -> vet(candidate, harness, vetting));
             } catch (SocketTimeoutException e) {
-                if (!process.isAlive()) {
-                    return null;
+                if (dead && vetting.get() == 0) {
+                    break; // a connection it made before it died has been accepted, and vetted
+                }
+                dead = !process.isAlive();
+            }
+        }
+        return harness.getNow(null);
+    }
+
+    private void vet(Socket candidate, CompletableFuture<Socket> harness, AtomicInteger vetting) {
+        try {
+            candidate.setSoTimeout(TOKEN_WAIT_MILLIS);
+            if (Wire.readToken(candidate.getInputStream(), token)) {
+                candidate.setSoTimeout(0);
+                if (harness.complete(candidate)) {
+                    return;
                 }
             }
+            candidate.close();
+        } catch (IOException e) {
+            closeQuietly(candidate);
+        } finally {
+            vetting.decrementAndGet(); // after complete(): accept() relies on that order
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // it is closed either way
         }
     }
 

@@ -3,14 +3,21 @@ package concur.run;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /**
  * The tag channel between concur and the {@link Harness} in the example's JVM: the one place that says
  * what a record is. The harness loads this class, so it uses the JDK only.
  *
- * <p>A record is: type (1 byte), nanoseconds since the harness started (8), stream (1), thread name
- * (modified UTF-8, at most {@link #MAX_THREAD_CHARS} characters), text length (4), text (UTF-8 bytes).
+ * <p>The harness opens the channel with the run's token ({@link #TOKEN_VARIABLE}); concur reads nothing
+ * else from a connection that does not. Then come records. A record is: type (1 byte), nanoseconds
+ * since the harness started (8), stream (1), thread name (modified UTF-8, at most
+ * {@link #MAX_THREAD_CHARS} characters), text length (4), text (UTF-8 bytes).
  */
 final class Wire {
     /** A line the example printed. */
@@ -33,7 +40,34 @@ final class Wire {
     static final int MAX_TEXT_BYTES = 4 * 1024 * 1024;
     static final int MAX_THREAD_CHARS = 200;
 
+    /**
+     * The environment variable that hands the harness the run's token. Not a command-line argument:
+     * any local user can read another's command line in /proc, but not its environment.
+     */
+    static final String TOKEN_VARIABLE = "CONCUR_CHANNEL_TOKEN";
+    /** 128 random bits, in hex: a local user who connects to the port first cannot guess them. */
+    private static final int TOKEN_BYTES = 16;
+
     private Wire() {}
+
+    /** A fresh token for one run. */
+    static String newToken() {
+        byte[] token = new byte[TOKEN_BYTES];
+        new SecureRandom().nextBytes(token);
+        return HexFormat.of().formatHex(token);
+    }
+
+    /** The harness's first bytes on the channel. */
+    static void writeToken(OutputStream out, String token) throws IOException {
+        out.write(token.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    /** Whether a connection's first bytes are {@code token}; compared in constant time, to give nothing away. */
+    static boolean readToken(InputStream in, String token) throws IOException {
+        byte[] expected = token.getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(in.readNBytes(expected.length), expected);
+    }
 
     /**
      * One record as read.

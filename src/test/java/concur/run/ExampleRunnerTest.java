@@ -181,4 +181,20 @@ class ExampleRunnerTest {
         assertThat(result.outcome()).isInstanceOf(Outcome.Exited.class).isNotEqualTo(new Outcome.Exited(0));
         assertThat(result.lines()).extracting(OutputLine::text).anyMatch(t -> t.contains("NoSuchOption"));
     }
+
+    @Test
+    void passesTheChannelTokenInTheEnvironmentNeverOnTheCommandLine() throws Exception {
+        RunResult result = run("Token", """
+                public class Token {
+                    public static void main(String[] args) {
+                        System.out.println(System.getenv("CONCUR_CHANNEL_TOKEN"));
+                        System.out.println(ProcessHandle.current().info().commandLine().orElseThrow());
+                    }
+                }
+                """, Duration.ofSeconds(20));
+
+        String token = result.lines().get(0).text();
+        assertThat(token).matches("[0-9a-f]{32}");
+        assertThat(result.lines().get(1).text()).contains("concur.run.Harness").doesNotContain(token);
+    }
 }
