@@ -90,7 +90,7 @@ public final class ExampleRunner {
                 Outcome outcome = await(process, spec.timeout(), tags, ownGroup);
                 joinAll(readers);
                 Duration total = tags.end().orElseGet(clock::now);
-                return new RunResult(output.kept(), output.total(), output.last(), total, outcome);
+                return new RunResult(output.kept(), output.total(), output.last(), total, outcome, output.notShown());
             } finally {
                 ProcessTree.kill(process.toHandle(), ownGroup);
                 try {

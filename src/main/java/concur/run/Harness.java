@@ -1,7 +1,6 @@
 package concur.run;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -223,12 +222,17 @@ public final class Harness {
             this.start = start;
         }
 
-        synchronized void record(int type, int source, String thread, String text) {
+        void record(int type, int source, String thread, String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            record(type, source, thread, bytes, bytes.length, 0);
+        }
+
+        synchronized void record(int type, int source, String thread, byte[] text, int length, long cut) {
             if (closing && type != Wire.END) {
                 return;
             }
             try {
-                Wire.write(out, type, System.nanoTime() - start, source, thread, text);
+                Wire.write(out, type, System.nanoTime() - start, source, thread, text, length, cut);
                 if (!dirty && type == Wire.LINE && !burst) {
                     // The channel was idle: send now, so the line reaches concur before anything a
                     // grandchild writes next. In a burst of lines the flusher batches them instead.
@@ -296,11 +300,15 @@ public final class Harness {
         }
     }
 
-    /** Cuts one stream into lines per thread, so that two threads printing at once never mix within a line. */
+    /**
+     * Cuts one stream into lines per thread, so that two threads printing at once never mix within a
+     * line. Of a line longer than {@link Wire#MAX_LINE_BYTES} only the first part is kept, and the rest
+     * counted up to its newline: a 500 MB line costs a few kilobytes and arrives as one line.
+     */
     static final class LineSplitter extends OutputStream {
         private final Channel channel;
         private final int stream;
-        private final Map<Thread, ByteArrayOutputStream> partial = new ConcurrentHashMap<>();
+        private final Map<Thread, Partial> partial = new ConcurrentHashMap<>();
 
         /** @param stream {@link Wire#STDOUT} or {@link Wire#STDERR} */
         LineSplitter(Channel channel, int stream) {
@@ -316,36 +324,58 @@ public final class Harness {
         @Override
         public void write(byte[] bytes, int offset, int length) {
             Thread thread = Thread.currentThread();
-            ByteArrayOutputStream line = partial.computeIfAbsent(thread, t -> new ByteArrayOutputStream());
+            Partial line = partial.computeIfAbsent(thread, t -> new Partial());
             for (int i = offset; i < offset + length; i++) {
                 byte b = bytes[i];
                 if (b == '\n') {
                     emit(thread, line);
                 } else if (b != '\r') {
-                    line.write(b);
-                    if (line.size() >= Wire.MAX_LINE_BYTES) {
-                        emit(thread, line);
-                    }
+                    line.add(b);
                 }
             }
-            if (line.size() == 0) {
+            if (line.isEmpty()) {
                 partial.remove(thread);
             }
         }
 
-        private void emit(Thread thread, ByteArrayOutputStream line) {
-            channel.record(Wire.LINE, stream, threadName(thread), line.toString(StandardCharsets.UTF_8));
+        private void emit(Thread thread, Partial line) {
+            int length = Wire.characterBoundary(line.bytes, line.size);
+            channel.record(Wire.LINE, stream, threadName(thread), line.bytes, length, line.cut + line.size - length);
             line.reset();
         }
 
         /** At exit: text printed without a final newline is still output. */
         void flushPartialLines() {
             partial.forEach((thread, line) -> {
-                if (line.size() > 0) {
+                if (!line.isEmpty()) {
                     emit(thread, line);
                 }
             });
             partial.clear();
+        }
+    }
+
+    /** A line so far: its first {@link Wire#MAX_LINE_BYTES} bytes, and how many more there were. */
+    private static final class Partial {
+        private final byte[] bytes = new byte[Wire.MAX_LINE_BYTES];
+        private int size;
+        private long cut;
+
+        void add(byte b) {
+            if (size < bytes.length) {
+                bytes[size++] = b;
+            } else {
+                cut++;
+            }
+        }
+
+        boolean isEmpty() {
+            return size == 0 && cut == 0;
+        }
+
+        void reset() {
+            size = 0;
+            cut = 0;
         }
     }
 }

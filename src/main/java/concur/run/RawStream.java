@@ -1,6 +1,5 @@
 package concur.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,14 +7,19 @@ import java.nio.charset.StandardCharsets;
 /**
  * One of the child's own pipes: bytes that did not pass through the harness (a grandchild's
  * inherited stdout, or the JVM's own errors). It is read only under its lock, and drained just
- * before each tagged line is recorded, so a grandchild's output lands before the lines its parent
- * printed after it, whichever reader thread the scheduler favours.
+ * before each batch of tagged lines is recorded, so a grandchild's output lands before the lines its
+ * parent printed after it, whichever reader thread the scheduler favours.
+ *
+ * <p>Like the harness, it keeps at most {@link Wire#MAX_LINE_BYTES} of a line and counts the rest, so a
+ * grandchild that writes 500 MB without a newline costs concur a few kilobytes.
  */
 final class RawStream {
     private final InputStream in;
     private final OutputCollector output;
     private final RunClock clock;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final byte[] line = new byte[Wire.MAX_LINE_BYTES];
+    private int size;
+    private long cut;
     private boolean ended;
 
     RawStream(InputStream in, OutputCollector output, RunClock clock) {
@@ -24,11 +28,12 @@ final class RawStream {
         this.clock = clock;
     }
 
-    /** Takes whatever has arrived, without blocking: also just before each tagged line is recorded. */
+    /** Takes whatever has arrived, without blocking: also just before each batch of tagged lines is recorded. */
     synchronized void drain() {
         try {
             for (int n; !ended && (n = in.available()) > 0; ) {
-                accept(in.readNBytes(Math.min(n, 1 << 16)));
+                byte[] chunk = in.readNBytes(Math.min(n, 1 << 16));
+                accept(chunk, chunk.length);
             }
         } catch (IOException e) {
             end();
@@ -43,8 +48,10 @@ final class RawStream {
                 Thread.sleep(2);
             }
             synchronized (this) {
-                byte[] rest = in.readAllBytes(); // returns once the process group is gone
-                accept(rest);
+                byte[] chunk = new byte[1 << 16];
+                for (int n; (n = in.read(chunk)) != -1; ) { // ends once the process group is gone
+                    accept(chunk, n);
+                }
                 end();
             }
         } catch (IOException | InterruptedException e) {
@@ -54,25 +61,33 @@ final class RawStream {
         }
     }
 
-    private void accept(byte[] bytes) {
-        for (byte b : bytes) {
+    private void accept(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            byte b = bytes[i];
             if (b == '\n') {
                 emit();
-            } else if (b != '\r') {
-                line.write(b);
+            } else if (b == '\r') {
+                // dropped, as the harness does: CRLF is a line end, and a lone CR rewrites a terminal row
+            } else if (size < line.length) {
+                line[size++] = b;
+            } else {
+                cut++;
             }
         }
     }
 
     private void emit() {
         long arrival = System.nanoTime();
-        output.addUntagged(new OutputLine(clock.at(arrival), OutputLine.UNKNOWN_THREAD, OutputLine.Source.UNTAGGED,
-                line.toString(StandardCharsets.UTF_8)), arrival);
-        line.reset();
+        int length = Wire.characterBoundary(line, size);
+        OutputLine untagged = new OutputLine(clock.at(arrival), OutputLine.UNKNOWN_THREAD, OutputLine.Source.UNTAGGED,
+                new String(line, 0, length, StandardCharsets.UTF_8));
+        output.addUntagged(untagged, length, cut + size - length, arrival);
+        size = 0;
+        cut = 0;
     }
 
     private void end() {
-        if (!ended && line.size() > 0) {
+        if (!ended && (size > 0 || cut > 0)) {
             emit();
         }
         ended = true;

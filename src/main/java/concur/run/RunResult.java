@@ -3,6 +3,7 @@ package concur.run;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one run of an example produced.
@@ -12,17 +13,47 @@ import java.util.Objects;
  * @param lastLines  the last few lines printed, for showing where a long or stuck run ended
  * @param total      from the start of {@code main} until the example's JVM exited (or was killed)
  * @param outcome    how the run ended
+ * @param notShown   what concur did not keep, so that its memory stays bounded
  */
-public record RunResult(List<OutputLine> lines, long totalLines, List<OutputLine> lastLines, Duration total, Outcome outcome) {
+public record RunResult(List<OutputLine> lines, long totalLines, List<OutputLine> lastLines, Duration total, Outcome outcome,
+        NotShown notShown) {
     public RunResult {
         lines = List.copyOf(lines);
         lastLines = List.copyOf(lastLines);
         Objects.requireNonNull(total, "total");
         Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(notShown, "notShown");
     }
 
-    /** Whether the example printed more lines than were kept. */
+    /** For tests and fixtures: a run with no bytes counted as not shown. */
+    public RunResult(List<OutputLine> lines, long totalLines, List<OutputLine> lastLines, Duration total, Outcome outcome) {
+        this(lines, totalLines, lastLines, total, outcome, NotShown.NOTHING);
+    }
+
+    /** Lines printed but not kept for matching. */
+    public long linesNotKept() {
+        return totalLines - lines.size();
+    }
+
+    /** Whether the matcher saw less than the example printed: lines not kept, or bytes not shown. */
     public boolean truncated() {
-        return totalLines > lines.size();
+        return linesNotKept() > 0 || notShown.bytes() > 0 || notShown.brokenChannel().isPresent();
+    }
+
+    /**
+     * What concur did not keep of an example's output.
+     *
+     * @param bytes         bytes printed but not shown: the part of each line past {@code Wire.MAX_LINE_BYTES},
+     *                      the lines not kept, and what followed a broken record on the tag channel; line ends
+     *                      are not counted
+     * @param brokenChannel why concur stopped reading the tag channel, if it did: a record no harness writes
+     */
+    public record NotShown(long bytes, Optional<String> brokenChannel) {
+        public static final NotShown NOTHING = new NotShown(0, Optional.empty());
+
+        public NotShown {
+            Objects.requireNonNull(brokenChannel, "brokenChannel");
+            brokenChannel = brokenChannel.map(Printable::of);
+        }
     }
 }

@@ -1,8 +1,11 @@
 package concur.run;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -50,7 +53,7 @@ final class TagReader {
                 return; // the JVM died before main: its reason is on the raw stderr
             }
             requests.complete(socket.getOutputStream());
-            read(new DataInputStream(socket.getInputStream()));
+            read(new DataInputStream(new BufferedInputStream(new DrainingRaw(socket.getInputStream()), 1 << 16)));
         } catch (IOException e) {
             // the example's JVM is gone; the exit code tells the rest
         } finally {
@@ -117,18 +120,48 @@ final class TagReader {
                     case Wire.START -> clock.observe(record.nanos());
                     case Wire.LINE -> {
                         clock.observe(record.nanos());
-                        raw.forEach(RawStream::drain); // what a grandchild wrote before this line goes first
                         OutputLine.Source source =
                                 record.stream() == Wire.STDERR ? OutputLine.Source.STDERR : OutputLine.Source.STDOUT;
-                        output.add(new OutputLine(Duration.ofNanos(record.nanos()), record.thread(), source, record.text()));
+                        output.add(new OutputLine(Duration.ofNanos(record.nanos()), record.thread(), source, record.text()),
+                                record.bytes(), record.cut());
                     }
                     case Wire.DUMP -> dump.complete(record.text());
                     case Wire.END -> end = Duration.ofNanos(record.nanos());
                     default -> throw new IOException("unknown record " + record.type() + " on the tag channel");
                 }
             }
+        } catch (Wire.MalformedRecordException e) {
+            // Nothing after it can be trusted, but the example must not block on a full socket either:
+            // read on to the end, and count what is not shown.
+            output.brokenChannel(e.getMessage(), in.transferTo(OutputStream.nullOutputStream()));
         } catch (EOFException e) {
             // the harness closed the channel at exit
+        }
+    }
+
+    /**
+     * The socket's bytes; after each read from it, what the raw pipes hold is taken first. Those bytes
+     * reached concur before the records just read were processed, and a grandchild's line that came
+     * before its parent's lands before it. Once per read, not per record: a burst of a million lines
+     * costs a few thousand checks of the pipes.
+     */
+    private final class DrainingRaw extends FilterInputStream {
+        DrainingRaw(InputStream socket) {
+            super(socket);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            raw.forEach(RawStream::drain);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int n = super.read(bytes, offset, length);
+            raw.forEach(RawStream::drain);
+            return n;
         }
     }
 

@@ -17,7 +17,10 @@ import java.util.HexFormat;
  * <p>The harness opens the channel with the run's token ({@link #TOKEN_VARIABLE}); concur reads nothing
  * else from a connection that does not. Then come records. A record is: type (1 byte), nanoseconds
  * since the harness started (8), stream (1), thread name (modified UTF-8, at most
- * {@link #MAX_THREAD_CHARS} characters), text length (4), text (UTF-8 bytes).
+ * {@link #MAX_THREAD_CHARS} characters), bytes cut from the text (8), text length (4), text (UTF-8).
+ *
+ * <p>Both sides hold what they read in bounded memory whatever the example prints: a line longer than
+ * {@link #MAX_LINE_BYTES} is sent as its first part and the number of bytes cut from it, never whole.
  */
 final class Wire {
     /** A line the example printed. */
@@ -34,15 +37,16 @@ final class Wire {
     static final int STDOUT = 0;
     static final int STDERR = 1;
 
-    /** A line that never ends is cut here, so neither side buffers without bound. */
-    static final int MAX_LINE_BYTES = 64 * 1024;
+    /**
+     * The most of one line that is sent or kept; the rest, up to its newline, is only counted. Far more
+     * than a terminal row, and small enough that thousands of threads' unfinished lines are cheap.
+     */
+    static final int MAX_LINE_BYTES = 4 * 1024;
     /** A thread dump may be longer than a line, but not without bound. */
     static final int MAX_TEXT_BYTES = 4 * 1024 * 1024;
     static final int MAX_THREAD_CHARS = 200;
 
     /**
-     * The environment variable that hands the harness the run's token. Not a command-line argument:
-     * any local user can read another's command line in /proc, but not its environment.
      */
     static final String TOKEN_VARIABLE = "CONCUR_CHANNEL_TOKEN";
     /** 128 random bits, in hex: a local user who connects to the port first cannot guess them. */
@@ -77,45 +81,87 @@ final class Wire {
      * @param stream {@link #STDOUT} or {@link #STDERR}, for a line
      * @param thread the printing thread's name, for a line
      * @param text   the line, or the dump
+     * @param bytes  the length of the text as it was sent, in bytes
+     * @param cut    how many bytes of the line were not sent (it was longer than {@link #MAX_LINE_BYTES})
      */
-    record Record(int type, long nanos, int stream, String thread, String text) {}
+    record Record(int type, long nanos, int stream, String thread, String text, int bytes, long cut) {}
+
+    /** A record no harness writes: a forged one, or a bug. What follows it cannot be trusted. */
+    static final class MalformedRecordException extends IOException {
+        MalformedRecordException(String message) {
+            super(message);
+        }
+    }
 
     static void write(DataOutputStream out, int type, long nanos, int stream, String thread, String text)
             throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(out, type, nanos, stream, thread, bytes, bytes.length, 0);
+    }
+
+    /** A record whose text is the first {@code length} bytes of {@code text}, and {@code cut} more not sent. */
+    static void write(DataOutputStream out, int type, long nanos, int stream, String thread, byte[] text, int length,
+            long cut) throws IOException {
         out.writeByte(type);
         out.writeLong(nanos);
         out.writeByte(stream);
         out.writeUTF(thread.length() > MAX_THREAD_CHARS ? thread.substring(0, MAX_THREAD_CHARS) : thread);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        out.writeLong(cut);
+        out.writeInt(length);
+        out.write(text, 0, length);
+    }
+
+    /**
+     * Where to cut {@code length} bytes of UTF-8 so that no character is split: {@code length}, or
+     * up to three bytes less when the last character is incomplete.
+     */
+    static int characterBoundary(byte[] utf8, int length) {
+        for (int back = 1; back <= Math.min(3, length); back++) {
+            int b = utf8[length - back] & 0xff;
+            if (b < 0x80) {
+                return length; // ASCII: nothing is split
+            }
+            if (b >= 0xc0) { // the lead byte: how long is its character?
+                int needed = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+                return needed > back ? length - back : length;
+            }
+        }
+        return length;
     }
 
     /**
      * The next record.
      *
-     * @throws java.io.EOFException at the end of the channel
-     * @throws IOException          for a record no harness writes (an unknown type or stream, an oversized text)
+     * @throws java.io.EOFException     at the end of the channel
+     * @throws MalformedRecordException for a record no harness writes (an unknown type or stream, an
+     *                                  oversized text or name): read no further
      */
     static Record read(DataInputStream in) throws IOException {
         int type = in.readByte();
         long nanos = in.readLong();
         int stream = in.readByte();
         String thread = in.readUTF();
+        long cut = in.readLong();
         int length = in.readInt();
         if (type != LINE && type != START && type != END && type != DUMP) {
-            throw new IOException("unknown record type " + type + " on the tag channel");
+            throw new MalformedRecordException("a record of unknown type " + type);
         }
         if (stream != STDOUT && stream != STDERR) {
-            throw new IOException("unknown stream " + stream + " on the tag channel");
+            throw new MalformedRecordException("a record for unknown stream " + stream);
+        }
+        if (thread.length() > MAX_THREAD_CHARS) {
+            throw new MalformedRecordException("a record with a thread name of " + thread.length() + " characters");
+        }
+        if (cut < 0) {
+            throw new MalformedRecordException("a record that cut " + cut + " bytes");
         }
         if (length < 0 || length > (type == DUMP ? MAX_TEXT_BYTES : MAX_LINE_BYTES)) {
-            throw new IOException("a record of " + length + " bytes on the tag channel");
+            throw new MalformedRecordException("a record of " + length + " bytes");
         }
         byte[] text = in.readNBytes(length);
         if (text.length < length) {
             throw new java.io.EOFException();
         }
-        return new Record(type, nanos, stream, thread, new String(text, StandardCharsets.UTF_8));
+        return new Record(type, nanos, stream, thread, new String(text, StandardCharsets.UTF_8), length, cut);
     }
 }

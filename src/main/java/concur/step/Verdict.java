@@ -5,6 +5,7 @@ import concur.check.Expectation;
 import concur.check.MatchResult;
 import concur.run.Outcome;
 import concur.run.RunResult;
+import java.util.Locale;
 import java.util.Objects;
 
 /** Whether a step passed: its run ended well and its output matched. */
@@ -54,12 +55,26 @@ public sealed interface Verdict {
                     "timed out after " + Durations.seconds(t.limit()) + "; the example and its processes were killed",
                     match);
             case Outcome.Interrupted i -> new Failed("stopped before it finished", match);
-            case Outcome.Exited e when run.truncated() -> new Failed("printed " + run.totalLines()
-                    + " lines; concur keeps the first " + run.lines().size() + ", so an example should print fewer", match);
+            case Outcome.Exited e when run.truncated() -> new Failed(notShown(run), match);
             case Outcome.Exited e -> switch (match) {
                 case MatchResult.Matched m -> new Passed("matched in " + Durations.seconds(run.total()), match);
                 case MatchResult.Mismatched m -> new Failed(m.reason(), match);
             };
         };
+    }
+
+    /** What the matcher did not see, and why, in plain words: it cannot call such a run a match. */
+    static String notShown(RunResult run) {
+        long bytes = run.notShown().bytes();
+        if (run.notShown().brokenChannel().isPresent()) {
+            return String.format(Locale.ROOT, "concur stopped reading the example's output at %s, which no harness"
+                    + " sends; %,d bytes not shown", run.notShown().brokenChannel().get(), bytes);
+        }
+        if (run.linesNotKept() > 0) {
+            return String.format(Locale.ROOT, "printed %,d lines; concur keeps the first %,d (%,d bytes not shown),"
+                    + " so an example should print fewer", run.totalLines(), run.lines().size(), bytes);
+        }
+        return String.format(Locale.ROOT, "printed lines too long to show whole (%,d bytes not shown),"
+                + " so an example should print shorter lines", bytes);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,57 @@ class ExampleRunnerTest {
         assertThat(result.lines()).hasSize(1_000);
         assertThat(result.truncated()).isTrue();
         assertThat(result.lastLines()).last().extracting(OutputLine::text).isEqualTo("line 1000000");
+    }
+
+    @Test
+    void aFiftyMegabyteLineIsOneLineCutToItsFirstPartWithTheRestCounted() throws Exception {
+        RunResult result = run("Long", """
+                public class Long {
+                    public static void main(String[] args) {
+                        byte[] chunk = new byte[1 << 20];
+                        java.util.Arrays.fill(chunk, (byte) 'x');
+                        for (int i = 0; i < 50; i++) {
+                            System.out.write(chunk, 0, chunk.length);
+                        }
+                        System.out.println();
+                        System.out.println("after");
+                        System.out.print("€".repeat(2_000)); // 6,000 bytes, cut between two characters
+                    }
+                }
+                """, Duration.ofSeconds(60));
+
+        long cut = 50L * (1 << 20) - Wire.MAX_LINE_BYTES;
+        assertThat(result.outcome()).isEqualTo(new Outcome.Exited(0));
+        assertThat(result.lines()).hasSize(3);
+        assertCut(result.lines().get(0).text(), "x".repeat(Wire.MAX_LINE_BYTES), cut);
+        assertThat(result.lines().get(1).text()).isEqualTo("after");
+        assertCut(result.lines().get(2).text(), "€".repeat(1_365), 1_905);
+        assertThat(result.notShown().bytes()).isEqualTo(cut + 1_905);
+        assertThat(result.truncated()).isTrue();
+    }
+
+    /** Without printing a line of kilobytes when it fails. */
+    private static void assertCut(String line, String kept, long cut) {
+        String note = String.format(Locale.ROOT, " … (%,d more bytes not shown)", cut);
+        assertThat(line.startsWith(kept)).as("starts with its first %d characters", kept.length()).isTrue();
+        assertThat(line.substring(kept.length())).isEqualTo(note);
+    }
+
+    @Test
+    void aGrandchildsFiftyMegabyteLineCostsConcurAFewKilobytesAndIsCounted() throws Exception {
+        RunResult result = run("Floods", """
+                public class Floods {
+                    public static void main(String[] args) throws Exception {
+                        new ProcessBuilder("sh", "-c", "head -c 50000000 /dev/zero | tr '\\\\0' y; echo").inheritIO().start().waitFor();
+                        System.out.println("after");
+                    }
+                }
+                """, Duration.ofSeconds(60));
+
+        assertThat(result.lines()).extracting(OutputLine::source).containsExactly(OutputLine.Source.UNTAGGED, OutputLine.Source.STDOUT);
+        assertCut(result.lines().get(0).text(), "y".repeat(Wire.MAX_LINE_BYTES), 50_000_000 - Wire.MAX_LINE_BYTES);
+        assertThat(result.lines().get(1).text()).isEqualTo("after");
+        assertThat(result.notShown().bytes()).isEqualTo(50_000_000 - Wire.MAX_LINE_BYTES);
     }
 
     @Test

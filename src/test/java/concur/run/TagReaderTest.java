@@ -99,4 +99,27 @@ class TagReaderTest {
         assertThat(reading.isAlive()).as("gives up once the example's JVM is gone").isFalse();
         assertThat(output.kept()).isEmpty();
     }
+
+    @Test
+    void aForgedOversizedRecordStopsTheReadingAndWhatFollowsIsCountedNotShown() throws Exception {
+        Thread reading = Thread.ofVirtual().start(reader()::run);
+        try (Socket harness = connect()) {
+            DataOutputStream out = new DataOutputStream(harness.getOutputStream());
+            Wire.writeToken(out, token);
+            line(out, "before");
+            out.writeByte(Wire.LINE);
+            out.writeLong(0);
+            out.writeByte(Wire.STDOUT);
+            out.writeUTF("main");
+            out.writeLong(0);
+            out.writeInt(Integer.MAX_VALUE);
+            out.write(new byte[1_000_000]); // the reader must neither hold it nor leave the writer blocked
+            line(out, "after");
+        }
+        reading.join(Duration.ofSeconds(10));
+
+        assertThat(output.kept()).extracting(OutputLine::text).containsExactly("before");
+        assertThat(output.notShown().brokenChannel()).contains("a record of 2147483647 bytes");
+        assertThat(output.notShown().bytes()).isGreaterThan(1_000_000);
+    }
 }

@@ -77,6 +77,19 @@ class SideBySideTest {
     }
 
     @Test
+    void saysHowManyLinesAndBytesWereNotShown() throws Exception {
+        Expectation expectation = Expectation.parse(List.of("one"), 10);
+        List<OutputLine> lines = List.of(OutputLine.out(5, "main", "one"));
+        RunResult run = new RunResult(lines, 1_000_000, lines, Duration.ofMillis(1234), new Outcome.Exited(0),
+                new RunResult.NotShown(8_888_890, java.util.Optional.empty()));
+        SideBySide view = new SideBySide(Screen.plain(), new PrintWriter(text, true), expectation.displayLines());
+        view.finish(Verdict.of(expectation, run), run);
+
+        assertThat(text.toString()).contains("… 999,999 more lines not kept, 8,888,890 bytes not shown\n")
+                .contains("FAIL  printed 1,000,000 lines; concur keeps the first 1 (8,888,890 bytes not shown)");
+    }
+
+    @Test
     void aTerminalSeesLinesLiveThenTheRedrawnTableInColour() throws Exception {
         String shown = show(new Screen(true, true, 100), List.of("one"), List.of(OutputLine.out(5, "main", "one")),
                 new Outcome.Exited(0));
