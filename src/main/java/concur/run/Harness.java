@@ -1,6 +1,6 @@
 package concur.run;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs inside the example's JVM: starts the example's {@code main} and reports every line it prints,
@@ -59,7 +60,6 @@ public final class Harness {
             channel.close();
         }, OWN_THREAD_PREFIX + "-exit"));
         daemon("-control", () -> listen(socket, channel));
-        daemon("-flush", channel::flushLoop);
         runMain(args[1], Arrays.copyOfRange(args, 2, args.length));
     }
 
@@ -136,7 +136,6 @@ public final class Harness {
             for (int request; (request = in.read()) != -1; ) {
                 if (request == Wire.DUMP_REQUEST) {
                     channel.record(Wire.DUMP, 0, "", capped(threadDump()));
-                    channel.flush();
                 }
             }
         } catch (IOException e) {
@@ -207,80 +206,47 @@ public final class Harness {
         return (thread.isVirtual() ? "virtual-" : "thread-") + thread.threadId();
     }
 
-    /** The tag channel: records written under one lock, flushed by a daemon every few milliseconds. */
+    /**
+     * The tag channel. Each record is written to the socket before the print call that made it returns,
+     * so once a line is printed it is the kernel's to deliver: {@code Runtime.halt}, a crash or a kill
+     * right after it loses nothing. (A buffer flushed by a daemon thread, as before, lost the last lines
+     * on halt.) That costs one write per line, about 2 µs; {@code System.out} lets one thread print at
+     * a time anyway, so there is no burst from several threads to gather into one write.
+     */
     static final class Channel {
         private final Socket socket;
-        private final DataOutputStream out;
+        private final OutputStream out;
         private final long start;
-        private boolean dirty;
-        private boolean burst;
+        /** A lock, not {@code synchronized}: on JDK 21 a virtual thread blocked in a socket write must unmount. */
+        private final ReentrantLock lock = new ReentrantLock();
+        private final RecordBuffer buffer = new RecordBuffer();
+        private final DataOutputStream encoder = new DataOutputStream(buffer);
         private volatile boolean closing;
 
         Channel(Socket socket, long start) throws IOException {
             this.socket = socket;
-            this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
+            this.out = socket.getOutputStream();
             this.start = start;
         }
 
         void record(int type, int source, String thread, String text) {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            record(type, source, thread, bytes, bytes.length, 0);
+            record(type, source, thread, bytes, 0, bytes.length, 0);
         }
 
-        synchronized void record(int type, int source, String thread, byte[] text, int length, long cut) {
-            if (closing && type != Wire.END) {
-                return;
-            }
+        void record(int type, int source, String thread, byte[] text, int offset, int length, long cut) {
+            lock.lock();
             try {
-                Wire.write(out, type, System.nanoTime() - start, source, thread, text, length, cut);
-                if (!dirty && type == Wire.LINE && !burst) {
-                    // The channel was idle: send now, so the line reaches concur before anything a
-                    // grandchild writes next. In a burst of lines the flusher batches them instead.
-                    out.flush();
-                    burst = true;
-                    notifyAll();
-                } else if (!dirty) {
-                    dirty = true;
-                    notifyAll();
+                if (closing && type != Wire.END) {
+                    return;
                 }
+                buffer.reset();
+                Wire.write(encoder, type, System.nanoTime() - start, source, thread, text, offset, length, cut);
+                out.write(buffer.bytes(), 0, buffer.size()); // one write: the record is never split by another
             } catch (IOException e) {
                 // concur has gone; the control thread ends this JVM
-            }
-        }
-
-        synchronized void flush() {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                // concur has gone; the control thread ends this JVM
-            }
-            dirty = false;
-        }
-
-        /**
-         * Flushes as soon as there is something to send, so tagged lines keep pace with bytes a
-         * grandchild writes straight to the terminal; lines printed while a flush is under way wait
-         * in the buffer, so a million println calls are still far fewer syscalls.
-         */
-        void flushLoop() {
-            try {
-                while (true) {
-                    synchronized (this) {
-                        while (!dirty && !burst) {
-                            wait();
-                        }
-                        if (!dirty) {
-                            wait(2); // a burst ends after 2 ms without a line
-                            if (!dirty) {
-                                burst = false;
-                                continue;
-                            }
-                        }
-                    }
-                    flush();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            } finally {
+                lock.unlock();
             }
         }
 
@@ -288,15 +254,28 @@ public final class Harness {
             return closing;
         }
 
-        synchronized void close() {
-            closing = true;
-            record(Wire.END, 0, "", "");
-            flush();
+        void close() {
+            lock.lock();
             try {
+                closing = true;
+                record(Wire.END, 0, "", "");
                 socket.close();
             } catch (IOException e) {
                 // nothing left to tell
+            } finally {
+                lock.unlock();
             }
+        }
+    }
+
+    /** One record's bytes, encoded before they are written; its array is reused, so a line costs no garbage here. */
+    private static final class RecordBuffer extends ByteArrayOutputStream {
+        RecordBuffer() {
+            super(256);
+        }
+
+        byte[] bytes() {
+            return buf;
         }
     }
 
@@ -324,48 +303,81 @@ public final class Harness {
         @Override
         public void write(byte[] bytes, int offset, int length) {
             Thread thread = Thread.currentThread();
-            Partial line = partial.computeIfAbsent(thread, t -> new Partial());
-            for (int i = offset; i < offset + length; i++) {
-                byte b = bytes[i];
-                if (b == '\n') {
-                    emit(thread, line);
-                } else if (b != '\r') {
-                    line.add(b);
+            Partial line = partial.get(thread);
+            int end = offset + length;
+            int from = offset;
+            for (int i = offset; i < end; i++) {
+                if (bytes[i] == '\n') {
+                    if (line == null && !contains(bytes, from, i, (byte) '\r')) {
+                        emit(thread, bytes, from, i - from, 0); // the usual println: sent from the caller's array
+                    } else {
+                        line = line == null ? new Partial() : line;
+                        line.add(bytes, from, i);
+                        emit(thread, line.bytes, 0, line.size, line.cut);
+                        line.reset();
+                    }
+                    from = i + 1;
                 }
             }
-            if (line.isEmpty()) {
-                partial.remove(thread);
+            if (from < end) {
+                line = line == null ? new Partial() : line;
+                line.add(bytes, from, end);
+                partial.put(thread, line);
+            } else if (line != null) {
+                partial.remove(thread); // a thread that ends leaves nothing behind
             }
         }
 
-        private void emit(Thread thread, Partial line) {
-            int length = Wire.characterBoundary(line.bytes, line.size);
-            channel.record(Wire.LINE, stream, threadName(thread), line.bytes, length, line.cut + line.size - length);
-            line.reset();
+        private static boolean contains(byte[] bytes, int from, int to, byte b) {
+            for (int i = from; i < to; i++) {
+                if (bytes[i] == b) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** {@code length} bytes of {@code text} as a line, cut to the wire's limit between characters. */
+        private void emit(Thread thread, byte[] text, int offset, int length, long cut) {
+            int sent = Wire.characterBoundary(text, offset, Math.min(length, Wire.MAX_LINE_BYTES));
+            channel.record(Wire.LINE, stream, threadName(thread), text, offset, sent, cut + length - sent);
         }
 
         /** At exit: text printed without a final newline is still output. */
         void flushPartialLines() {
             partial.forEach((thread, line) -> {
                 if (!line.isEmpty()) {
-                    emit(thread, line);
+                    emit(thread, line.bytes, 0, line.size, line.cut);
                 }
             });
             partial.clear();
         }
     }
 
-    /** A line so far: its first {@link Wire#MAX_LINE_BYTES} bytes, and how many more there were. */
+    /**
+     * A line so far: its first {@link Wire#MAX_LINE_BYTES} bytes (in an array that grows only as far as
+     * the line does), and how many more there were. Carriage returns are dropped: CRLF is a line end,
+     * and a lone CR would rewrite the learner's terminal row.
+     */
     private static final class Partial {
-        private final byte[] bytes = new byte[Wire.MAX_LINE_BYTES];
+        private byte[] bytes = new byte[64];
         private int size;
         private long cut;
 
-        void add(byte b) {
-            if (size < bytes.length) {
-                bytes[size++] = b;
-            } else {
-                cut++;
+        void add(byte[] from, int start, int end) {
+            for (int i = start; i < end; i++) {
+                byte b = from[i];
+                if (b == '\r') {
+                    continue;
+                }
+                if (size == bytes.length && size < Wire.MAX_LINE_BYTES) {
+                    bytes = Arrays.copyOf(bytes, Math.min(2 * size, Wire.MAX_LINE_BYTES));
+                }
+                if (size < bytes.length) {
+                    bytes[size++] = b;
+                } else {
+                    cut++;
+                }
             }
         }
 

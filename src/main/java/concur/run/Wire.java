@@ -96,28 +96,28 @@ final class Wire {
     static void write(DataOutputStream out, int type, long nanos, int stream, String thread, String text)
             throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        write(out, type, nanos, stream, thread, bytes, bytes.length, 0);
+        write(out, type, nanos, stream, thread, bytes, 0, bytes.length, 0);
     }
 
-    /** A record whose text is the first {@code length} bytes of {@code text}, and {@code cut} more not sent. */
-    static void write(DataOutputStream out, int type, long nanos, int stream, String thread, byte[] text, int length,
-            long cut) throws IOException {
+    /** A record whose text is {@code length} bytes of {@code text} from {@code offset}, and {@code cut} more not sent. */
+    static void write(DataOutputStream out, int type, long nanos, int stream, String thread, byte[] text, int offset,
+            int length, long cut) throws IOException {
         out.writeByte(type);
         out.writeLong(nanos);
         out.writeByte(stream);
         out.writeUTF(thread.length() > MAX_THREAD_CHARS ? thread.substring(0, MAX_THREAD_CHARS) : thread);
         out.writeLong(cut);
         out.writeInt(length);
-        out.write(text, 0, length);
+        out.write(text, offset, length);
     }
 
     /**
-     * Where to cut {@code length} bytes of UTF-8 so that no character is split: {@code length}, or
-     * up to three bytes less when the last character is incomplete.
+     * How many of the {@code length} bytes of UTF-8 from {@code offset} to send so that no character is
+     * split: {@code length}, or up to three less when the last character is incomplete.
      */
-    static int characterBoundary(byte[] utf8, int length) {
+    static int characterBoundary(byte[] utf8, int offset, int length) {
         for (int back = 1; back <= Math.min(3, length); back++) {
-            int b = utf8[length - back] & 0xff;
+            int b = utf8[offset + length - back] & 0xff;
             if (b < 0x80) {
                 return length; // ASCII: nothing is split
             }

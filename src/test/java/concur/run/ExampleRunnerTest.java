@@ -170,6 +170,45 @@ class ExampleRunnerTest {
         assertThat(result.notShown().bytes()).isEqualTo(50_000_000 - Wire.MAX_LINE_BYTES);
     }
 
+    /**
+     * Lines printed just before {@code Runtime.halt} or a SIGKILL: no shutdown hook runs, so only what
+     * was handed to the kernel arrives. 10 runs by default; {@code -Dconcur.haltRuns=200} for the full count.
+     */
+    @Test
+    void everyLinePrintedBeforeAHaltOrAKillArrives() throws Exception {
+        CompiledExample compiled = new ExampleCompiler(cache).compile(new Example("Halts", """
+                public class Halts {
+                    public static void main(String[] args) throws Exception {
+                        Thread worker = new Thread(() -> { for (int i = 1; i <= 500; i++) System.err.println("w" + i); }, "worker");
+                        worker.start();
+                        for (int i = 1; i <= 1_000; i++) {
+                            System.out.println(i);
+                        }
+                        worker.join();
+                        System.out.println("last");
+                        if (args[0].equals("halt")) {
+                            Runtime.getRuntime().halt(0);
+                        }
+                        new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+                        Thread.sleep(10_000);
+                    }
+                }
+                """, Path.of("Halts.java"), 1));
+        int runs = Integer.getInteger("concur.haltRuns", 10);
+        int complete = 0;
+        for (int run = 0; run < runs; run++) {
+            String how = run % 2 == 0 ? "halt" : "kill";
+            RunResult result = new ExampleRunner().run(compiled, new RunSpec(Duration.ofSeconds(30), List.of(), List.of(how)), line -> {});
+            List<String> texts = result.lines().stream().map(OutputLine::text).toList();
+            if (texts.size() == 1_501 && texts.getLast().equals("last")) {
+                complete++;
+            } else {
+                System.err.printf("run %d (%s): %d lines, last %s%n", run, how, texts.size(), texts.isEmpty() ? "none" : texts.getLast());
+            }
+        }
+        assertThat(complete).as("runs with every line").isEqualTo(runs);
+    }
+
     @Test
     void killsAnExampleThatRunsTooLongWithEveryProcessItStartedAndSaysWhatItWasWaitingFor() throws Exception {
         RunResult result = run("Hangs", """
