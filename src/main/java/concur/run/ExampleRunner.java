@@ -61,7 +61,7 @@ public final class ExampleRunner {
     public RunResult run(CompiledExample example, RunSpec spec, Consumer<OutputLine> live) throws IOException {
         List<String> prefix = ProcessTree.ownGroupPrefix();
         boolean ownGroup = !prefix.isEmpty();
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()); RecordRing ring = RecordRing.create()) {
             List<String> command = new ArrayList<>(prefix);
             command.add(java.toString());
             command.addAll(CHILD_JVM_OPTIONS);
@@ -73,13 +73,14 @@ public final class ExampleRunner {
             ProcessBuilder builder = new ProcessBuilder(command);
             String token = Wire.newToken();
             builder.environment().put(Wire.TOKEN_VARIABLE, token);
+            builder.environment().put(Wire.RING_VARIABLE, ring.path().toString());
             Process process = builder.start();
             process.getOutputStream().close(); // an example that reads stdin sees its end, not a hang
             RunClock clock = new RunClock(System.nanoTime());
             OutputCollector output = new OutputCollector(lineLimit, live, clock);
             RawStream rawOut = new RawStream(process.getInputStream(), output, clock);
             RawStream rawErr = new RawStream(process.getErrorStream(), output, clock);
-            TagReader tags = new TagReader(server, token, process, output, clock, List.of(rawOut, rawErr));
+            TagReader tags = new TagReader(server, token, ring, process, output, clock, List.of(rawOut, rawErr));
             List<Thread> readers = List.of(
                     Thread.ofVirtual().name("concur-tags").start(tags::run),
                     Thread.ofVirtual().name("concur-raw-out").start(() -> rawOut.pump(process)),

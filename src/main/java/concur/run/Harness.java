@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.invoke.VarHandle;
 import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MonitorInfo;
@@ -15,16 +16,20 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs inside the example's JVM: starts the example's {@code main} and reports every line it prints,
- * tagged with elapsed time, thread and stream, over a loopback socket to concur, which it opens with
- * the run's token from its environment.
+ * tagged with elapsed time, thread and stream, to concur through the tag channel ({@link Wire}).
  *
  * <p>The tags travel on their own channel, not on the child's stdout, so that a grandchild process
  * writing to an inherited stdout cannot corrupt them; such bytes reach concur untagged. This class
@@ -41,14 +46,17 @@ public final class Harness {
             throw new IllegalArgumentException("usage: Harness PORT MAIN-CLASS [ARGS...]");
         }
         String token = System.getenv(Wire.TOKEN_VARIABLE);
-        if (token == null) {
-            throw new IllegalStateException("the harness runs under concur, which sets " + Wire.TOKEN_VARIABLE);
+        String ring = System.getenv(Wire.RING_VARIABLE);
+        if (token == null || ring == null) {
+            throw new IllegalStateException("the harness runs under concur, which sets " + Wire.TOKEN_VARIABLE
+                    + " and " + Wire.RING_VARIABLE);
         }
         long start = System.nanoTime();
+        MappedByteBuffer records = map(Path.of(ring)); // before connecting: concur may delete the file once we have
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
         socket.setTcpNoDelay(true);
         Wire.writeToken(socket.getOutputStream(), token);
-        Channel channel = new Channel(socket, start);
+        Channel channel = new Channel(socket, records, start);
         channel.record(Wire.START, 0, "", "");
         LineSplitter out = new LineSplitter(channel, Wire.STDOUT);
         LineSplitter err = new LineSplitter(channel, Wire.STDERR);
@@ -61,6 +69,12 @@ public final class Harness {
         }, OWN_THREAD_PREFIX + "-exit"));
         daemon("-control", () -> listen(socket, channel));
         runMain(args[1], Arrays.copyOfRange(args, 2, args.length));
+    }
+
+    static MappedByteBuffer map(Path ring) throws IOException {
+        try (FileChannel file = FileChannel.open(ring, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            return file.map(FileChannel.MapMode.READ_WRITE, 0, Wire.RING_DATA + Wire.RING_BYTES);
+        }
     }
 
     private static void daemon(String suffix, Runnable task) {
@@ -207,25 +221,26 @@ public final class Harness {
     }
 
     /**
-     * The tag channel. Each record is written to the socket before the print call that made it returns,
-     * so once a line is printed it is the kernel's to deliver: {@code Runtime.halt}, a crash or a kill
-     * right after it loses nothing. (A buffer flushed by a daemon thread, as before, lost the last lines
-     * on halt.) That costs one write per line, about 2 µs; {@code System.out} lets one thread print at
-     * a time anyway, so there is no burst from several threads to gather into one write.
+     * The tag channel's writing end. A line's record is copied into the ring before the print call that
+     * made it returns: no system call, and nothing lost if the JVM halts or dies right after. When the
+     * ring is full (concur is behind), the printing thread waits for room, so memory stays bounded.
+     * Thread dumps, which may be larger than the ring, go through the socket.
      */
     static final class Channel {
         private final Socket socket;
-        private final OutputStream out;
+        private final MappedByteBuffer ring;
         private final long start;
-        /** A lock, not {@code synchronized}: on JDK 21 a virtual thread blocked in a socket write must unmount. */
+        /** A lock, not {@code synchronized}: on JDK 21 a virtual thread waiting for it must unmount. */
         private final ReentrantLock lock = new ReentrantLock();
         private final RecordBuffer buffer = new RecordBuffer();
         private final DataOutputStream encoder = new DataOutputStream(buffer);
+        /** Bytes put in the ring in all; written under the lock. */
+        private long head;
         private volatile boolean closing;
 
-        Channel(Socket socket, long start) throws IOException {
+        Channel(Socket socket, MappedByteBuffer ring, long start) {
             this.socket = socket;
-            this.out = socket.getOutputStream();
+            this.ring = ring;
             this.start = start;
         }
 
@@ -242,12 +257,36 @@ public final class Harness {
                 }
                 buffer.reset();
                 Wire.write(encoder, type, System.nanoTime() - start, source, thread, text, offset, length, cut);
-                out.write(buffer.bytes(), 0, buffer.size()); // one write: the record is never split by another
+                if (type == Wire.DUMP) {
+                    socket.getOutputStream().write(buffer.bytes(), 0, buffer.size());
+                } else {
+                    put(buffer.bytes(), buffer.size());
+                }
             } catch (IOException e) {
                 // concur has gone; the control thread ends this JVM
             } finally {
                 lock.unlock();
             }
+        }
+
+        /** Copies a record into the ring, wrapping at its end, then publishes it by moving the head. */
+        private void put(byte[] bytes, int size) {
+            while (head + size - tail() > Wire.RING_BYTES) {
+                LockSupport.parkNanos(50_000); // concur polls every millisecond: a wait is short
+            }
+            int at = (int) (head % Wire.RING_BYTES);
+            int first = Math.min(size, Wire.RING_BYTES - at);
+            ring.put(Wire.RING_DATA + at, bytes, 0, first);
+            ring.put(Wire.RING_DATA, bytes, first, size - first);
+            head += size;
+            VarHandle.releaseFence(); // the record's bytes before the head that makes them concur's to read
+            ring.putLong(Wire.RING_HEAD, head);
+        }
+
+        private long tail() {
+            long tail = ring.getLong(Wire.RING_TAIL);
+            VarHandle.acquireFence(); // concur has read up to here: only now may it be overwritten
+            return tail;
         }
 
         boolean closing() {

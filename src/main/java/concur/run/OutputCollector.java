@@ -56,9 +56,13 @@ final class OutputCollector {
         add(line, bytes, cut, arrival);
     }
 
-    /** The tag channel carried a record no harness writes; {@code bytes} more followed it, unread. */
-    synchronized void brokenChannel(String why, long bytes) {
-        brokenChannel = Optional.of(why);
+    /** The tag channel carried a record no harness writes; what follows it is not shown. The first reason is kept. */
+    synchronized void brokenChannel(String why) {
+        brokenChannel = brokenChannel.or(() -> Optional.of(why));
+    }
+
+    /** Bytes that were never read as lines: those after a broken record. */
+    synchronized void notShown(long bytes) {
         bytesNotShown += bytes;
     }
 

@@ -1,11 +1,9 @@
 package concur.run;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -19,16 +17,32 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Reads the harness's records; answers whether the run ended cleanly and how long it took. */
+/**
+ * Reads the harness's records; answers whether the run ended cleanly and how long it took.
+ *
+ * <p>Lines come through the ring, which this polls while the example runs; each poll first takes what
+ * the raw pipes hold, then the ring's records. A grandchild's line and its parent's lines so keep the
+ * order in which they reached concur, to within a poll: and as a grandchild is started after its
+ * parent prints and waited for before its parent prints again, that is the order they were printed in.
+ */
 final class TagReader {
     /**
      * How long a connection may take to present the token. The harness sends it with the connection,
      * so this is generous; a stranger who sends nothing is vetted on a thread of its own meanwhile.
      */
     private static final int TOKEN_WAIT_MILLIS = 2_000;
+    /**
+     * How often the ring and the pipes are polled while lines are coming: often enough that a line
+     * printed just before a grandchild starts is read before the grandchild's first output.
+     */
+    private static final Duration BUSY_POLL = Duration.ofNanos(200_000);
+    /** How often when nothing has come for a while ({@link #QUIET}): an example that sleeps costs little. */
+    private static final Duration QUIET_POLL = Duration.ofMillis(2);
+    private static final long QUIET = Duration.ofMillis(50).toNanos();
 
     private final ServerSocket server;
     private final String token;
+    private final RecordRing ring;
     private final Process process;
     private final OutputCollector output;
     private final RunClock clock;
@@ -36,26 +50,115 @@ final class TagReader {
     private final CompletableFuture<OutputStream> requests = new CompletableFuture<>();
     private final List<RawStream> raw;
     private volatile Duration end;
+    private boolean broken;
 
-    /** @param token what the harness must send first; see {@link Wire#TOKEN_VARIABLE} */
-    TagReader(ServerSocket server, String token, Process process, OutputCollector output, RunClock clock, List<RawStream> raw) {
+    /**
+     * @param token what the harness must send first on the socket; see {@link Wire#TOKEN_VARIABLE}
+     * @param ring  where the harness puts its records
+     */
+    TagReader(ServerSocket server, String token, RecordRing ring, Process process, OutputCollector output, RunClock clock,
+            List<RawStream> raw) {
         this.server = server;
         this.token = token;
+        this.ring = ring;
         this.process = process;
         this.output = output;
         this.clock = clock;
         this.raw = raw;
     }
 
+    /** Reads until the example's JVM has exited and the ring is empty. */
     void run() {
+        Thread.ofVirtual().name("concur-control").start(this::control);
+        try {
+            long lastActive = System.nanoTime();
+            while (true) {
+                boolean alive = process.isAlive(); // before the ring: what it held at its death is read
+                boolean rawCame = false;
+                for (RawStream stream : raw) {
+                    rawCame |= stream.drain();
+                }
+                byte[] records = take();
+                if (records.length > 0) {
+                    parse(records);
+                } else if (!alive) {
+                    return;
+                }
+                if (rawCame || records.length > 0) {
+                    lastActive = System.nanoTime();
+                } else {
+                    Thread.sleep(System.nanoTime() - lastActive < QUIET ? BUSY_POLL : QUIET_POLL);
+                }
+            }
+        } catch (IOException e) {
+            // the ring's file is gone: concur is shutting down
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private byte[] take() throws IOException {
+        try {
+            return ring.take();
+        } catch (Wire.MalformedRecordException e) {
+            breakChannel(e.getMessage(), 0);
+            return new byte[0];
+        }
+    }
+
+    private void parse(byte[] records) throws IOException {
+        if (broken) {
+            output.notShown(records.length);
+            return;
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(records));
+        try {
+            while (true) {
+                Wire.Record record = Wire.read(in);
+                switch (record.type()) {
+                    case Wire.START -> clock.observe(record.nanos());
+                    case Wire.LINE -> {
+                        clock.observe(record.nanos());
+                        OutputLine.Source source =
+                                record.stream() == Wire.STDERR ? OutputLine.Source.STDERR : OutputLine.Source.STDOUT;
+                        output.add(new OutputLine(Duration.ofNanos(record.nanos()), record.thread(), source, record.text()),
+                                record.bytes(), record.cut());
+                    }
+                    case Wire.END -> end = Duration.ofNanos(record.nanos());
+                    default -> throw new Wire.MalformedRecordException("a record of type " + record.type() + " in the ring");
+                }
+            }
+        } catch (Wire.MalformedRecordException e) {
+            breakChannel(e.getMessage(), in.available());
+        } catch (EOFException e) {
+            // every record read: the harness publishes whole records only
+        }
+    }
+
+    /** Nothing after a record no harness writes can be trusted; what follows is only counted. */
+    private void breakChannel(String why, long bytesAfter) {
+        broken = true;
+        output.brokenChannel(why);
+        output.notShown(bytesAfter);
+    }
+
+    /** The socket: dump requests go out on it, and dumps come back. */
+    private void control() {
         try (Socket socket = accept()) {
             if (socket == null) {
                 return; // the JVM died before main: its reason is on the raw stderr
             }
+            ring.unlink(); // the harness has mapped it
             requests.complete(socket.getOutputStream());
-            read(new DataInputStream(new BufferedInputStream(new DrainingRaw(socket.getInputStream()), 1 << 16)));
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            while (true) {
+                Wire.Record record = Wire.read(in);
+                if (record.type() == Wire.DUMP) {
+                    dump.complete(record.text());
+                }
+            }
         } catch (IOException e) {
-            // the example's JVM is gone; the exit code tells the rest
+            // the example's JVM is gone (or wrote what no harness writes); the exit code tells the rest
         } finally {
             requests.complete(null);
             dump.complete(null);
@@ -109,59 +212,6 @@ final class TagReader {
             socket.close();
         } catch (IOException e) {
             // it is closed either way
-        }
-    }
-
-    private void read(DataInputStream in) throws IOException {
-        try {
-            while (true) {
-                Wire.Record record = Wire.read(in);
-                switch (record.type()) {
-                    case Wire.START -> clock.observe(record.nanos());
-                    case Wire.LINE -> {
-                        clock.observe(record.nanos());
-                        OutputLine.Source source =
-                                record.stream() == Wire.STDERR ? OutputLine.Source.STDERR : OutputLine.Source.STDOUT;
-                        output.add(new OutputLine(Duration.ofNanos(record.nanos()), record.thread(), source, record.text()),
-                                record.bytes(), record.cut());
-                    }
-                    case Wire.DUMP -> dump.complete(record.text());
-                    case Wire.END -> end = Duration.ofNanos(record.nanos());
-                    default -> throw new IOException("unknown record " + record.type() + " on the tag channel");
-                }
-            }
-        } catch (Wire.MalformedRecordException e) {
-            // Nothing after it can be trusted, but the example must not block on a full socket either:
-            // read on to the end, and count what is not shown.
-            output.brokenChannel(e.getMessage(), in.transferTo(OutputStream.nullOutputStream()));
-        } catch (EOFException e) {
-            // the harness closed the channel at exit
-        }
-    }
-
-    /**
-     * The socket's bytes; after each read from it, what the raw pipes hold is taken first. Those bytes
-     * reached concur before the records just read were processed, and a grandchild's line that came
-     * before its parent's lands before it. Once per read, not per record: a burst of a million lines
-     * costs a few thousand checks of the pipes.
-     */
-    private final class DrainingRaw extends FilterInputStream {
-        DrainingRaw(InputStream socket) {
-            super(socket);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            raw.forEach(RawStream::drain);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            int n = super.read(bytes, offset, length);
-            raw.forEach(RawStream::drain);
-            return n;
         }
     }
 

@@ -14,10 +14,17 @@ import java.util.HexFormat;
  * The tag channel between concur and the {@link Harness} in the example's JVM: the one place that says
  * what a record is. The harness loads this class, so it uses the JDK only.
  *
- * <p>The harness opens the channel with the run's token ({@link #TOKEN_VARIABLE}); concur reads nothing
- * else from a connection that does not. Then come records. A record is: type (1 byte), nanoseconds
- * since the harness started (8), stream (1), thread name (modified UTF-8, at most
- * {@link #MAX_THREAD_CHARS} characters), bytes cut from the text (8), text length (4), text (UTF-8).
+ * <p>The channel has two parts. Records of printed lines go through the <em>ring</em>: a file in a
+ * directory only concur's user may enter ({@link #RING_VARIABLE}), which the harness maps into memory.
+ * A line is in the ring, and so in the kernel's page cache, when {@code println} returns: a
+ * {@code Runtime.halt}, a crash or a kill right after it loses nothing, and no system call is made
+ * per line. A loopback socket carries the rest: the harness opens it with the run's token
+ * ({@link #TOKEN_VARIABLE}), concur asks for a thread dump on it and the dump comes back on it, and
+ * when concur goes away the harness sees it close.
+ *
+ * <p>A record is: type (1 byte), nanoseconds since the harness started (8), stream (1), thread name
+ * (modified UTF-8, at most {@link #MAX_THREAD_CHARS} characters), bytes cut from the text (8), text
+ * length (4), text (UTF-8).
  *
  * <p>Both sides hold what they read in bounded memory whatever the example prints: a line longer than
  * {@link #MAX_LINE_BYTES} is sent as its first part and the number of bytes cut from it, never whole.
@@ -47,10 +54,23 @@ final class Wire {
     static final int MAX_THREAD_CHARS = 200;
 
     /**
+     * The environment variable that hands the harness the run's token. Not a command-line argument:
+     * any local user can read another's command line in /proc, but not its environment.
      */
     static final String TOKEN_VARIABLE = "CONCUR_CHANNEL_TOKEN";
     /** 128 random bits, in hex: a local user who connects to the port first cannot guess them. */
     private static final int TOKEN_BYTES = 16;
+
+    /** The environment variable that names the ring's file. */
+    static final String RING_VARIABLE = "CONCUR_CHANNEL_RING";
+    /** In the ring's file: how many bytes the harness has put in the ring in all (a long it alone writes). */
+    static final int RING_HEAD = 0;
+    /** In the ring's file: how many bytes concur has taken out in all (a long it alone writes). */
+    static final int RING_TAIL = 8;
+    /** The records start a page into the file, so concur maps only the first page. */
+    static final int RING_DATA = 4096;
+    /** Room for thousands of lines: the harness waits for room only while concur is behind. */
+    static final int RING_BYTES = 1 << 20;
 
     private Wire() {}
 
