@@ -38,6 +38,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Harness {
     private static final String OWN_THREAD_PREFIX = "concur-harness";
+    private static final String JAVA_MAIN = "public static void main(String[] args)";
 
     private Harness() {}
 
@@ -84,30 +85,58 @@ public final class Harness {
     }
 
     private static void runMain(String className, String[] args) throws Exception {
-        Method main;
-        try {
-            main = Class.forName(className, false, ClassLoader.getSystemClassLoader()).getMethod("main", String[].class);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            System.err.println("concur: " + className + " has no method public static void main(String[])");
-            System.exit(1);
-            return;
-        }
-        if (!Modifier.isStatic(main.getModifiers())) {
-            System.err.println("concur: " + className + ".main must be static");
-            System.exit(1);
-        }
+        Method main = mainMethod(className);
         try {
             main.invoke(null, (Object) args);
-        } catch (InvocationTargetException e) {
-            // Behave as the JVM does with an uncaught exception in main: report it, let the other
-            // non-daemon threads finish, then exit with status 1.
-            Throwable thrown = e.getCause();
+        } catch (InvocationTargetException | ExceptionInInitializerError e) {
+            // Behave as the JVM does with an uncaught exception in main (or in the class's static
+            // initialiser): report it, let the other non-daemon threads finish, then exit with status 1.
+            Throwable thrown = e instanceof InvocationTargetException invoked ? invoked.getCause() : e;
             thrown.setStackTrace(withoutHarnessFrames(thrown.getStackTrace()));
             System.err.print("Exception in thread \"main\" ");
             thrown.printStackTrace();
             awaitOtherNonDaemonThreads();
             System.exit(1);
         }
+    }
+
+    /**
+     * The {@code main} that {@code java} 21 would run (without preview features, which examples are
+     * compiled without): {@code public static void main(String[])}, declared or inherited, in a class
+     * that need not be public. Anything else ends the JVM with java's own error, on one line.
+     */
+    static Method mainMethod(String className) {
+        Class<?> mainClass;
+        try {
+            mainClass = Class.forName(className, false, ClassLoader.getSystemClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw exit("Error: Could not find or load main class " + className);
+        }
+        Method main;
+        try {
+            main = mainClass.getMethod("main", String[].class);
+        } catch (NoSuchMethodException e) {
+            throw exit("Error: Main method not found in class " + className + ", please define the main method as: "
+                    + JAVA_MAIN);
+        }
+        String declaring = main.getDeclaringClass().getName();
+        if (!Modifier.isStatic(main.getModifiers())) {
+            throw exit("Error: Main method is not static in class " + declaring + ", please define the main method as: "
+                    + JAVA_MAIN);
+        }
+        if (main.getReturnType() != void.class) {
+            throw exit("Error: Main method must return a value of type void in class " + declaring
+                    + ", please define the main method as: " + JAVA_MAIN);
+        }
+        main.setAccessible(true); // java runs a public main in a package-private class; reflection needs leave
+        return main;
+    }
+
+    /** Says why on stderr, as java does, and exits with java's status; never returns normally. */
+    private static IllegalStateException exit(String message) {
+        System.err.println(message);
+        System.exit(1);
+        return new IllegalStateException(message); // not reached
     }
 
     /** The reflective call and this class are concur's business, not the learner's. */

@@ -102,6 +102,54 @@ class ExampleRunnerTest {
     }
 
     @Test
+    void runsAPublicStaticMainInAClassThatIsNotPublicAsJavaDoes() throws Exception {
+        RunResult result = run("Hidden", """
+                class Hidden {
+                    public static void main(String[] args) {
+                        System.out.println("ran");
+                    }
+                }
+                """, Duration.ofSeconds(20));
+
+        assertThat(result.outcome()).isEqualTo(new Outcome.Exited(0));
+        assertThat(result.lines()).extracting(OutputLine::text).containsExactly("ran");
+    }
+
+    @Test
+    void runsAMainInheritedFromAClassThatIsNotPublic() throws Exception {
+        RunResult result = run("Heir", """
+                public class Heir extends Base {
+                }
+                class Base {
+                    public static void main(String[] args) {
+                        System.out.println("inherited");
+                    }
+                }
+                """, Duration.ofSeconds(20));
+
+        assertThat(result.lines()).extracting(OutputLine::text).containsExactly("inherited");
+    }
+
+    @Test
+    void refusesWhatJava21RefusesWithJavasErrorOnOneLine() throws Exception {
+        String define = ", please define the main method as: public static void main(String[] args)";
+        RunResult packagePrivate = run("NotPublic", "public class NotPublic { static void main(String[] args) {} }",
+                Duration.ofSeconds(20));
+        RunResult instance = run("Instance", "public class Instance { public void main(String[] args) {} }",
+                Duration.ofSeconds(20));
+        RunResult returns = run("Returns", "public class Returns { public static int main(String[] args) { return 0; } }",
+                Duration.ofSeconds(20));
+
+        assertThat(packagePrivate.lines()).extracting(OutputLine::text)
+                .containsExactly("Error: Main method not found in class NotPublic" + define);
+        assertThat(instance.lines()).extracting(OutputLine::text)
+                .containsExactly("Error: Main method is not static in class Instance" + define);
+        assertThat(returns.lines()).extracting(OutputLine::text)
+                .containsExactly("Error: Main method must return a value of type void in class Returns" + define);
+        assertThat(List.of(packagePrivate, instance, returns)).extracting(RunResult::outcome).containsOnly(new Outcome.Exited(1));
+    }
+
+    @Test
     void keepsMemoryBoundedWhenAnExamplePrintsAMillionLines() throws Exception {
         RunResult result = run("Floods", """
                 public class Floods {
