@@ -40,6 +40,9 @@ final class RecordRing implements AutoCloseable {
                 ? Files.createTempDirectory(SHARED_MEMORY, "concur-") // as createTempDirectory makes them: rwx------
                 : Files.createTempDirectory("concur-");
         Path file = directory.resolve("ring");
+        // Ctrl-C before the harness has mapped the file skips close(); deleted in reverse order: file, then directory
+        directory.toFile().deleteOnExit();
+        file.toFile().deleteOnExit();
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         channel.write(ByteBuffer.allocate(1), Wire.RING_DATA + Wire.RING_BYTES - 1); // its full size, all zeros

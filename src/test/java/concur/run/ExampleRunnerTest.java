@@ -53,6 +53,24 @@ class ExampleRunnerTest {
     }
 
     @Test
+    void controlCharactersInOutputAndThreadNamesArriveMadeVisibleOnEveryChannel() throws Exception {
+        RunResult result = run("Escapes", """
+                public class Escapes {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println("\\u001b]52;c;ZXZpbA==\\u0007\\u001b[2J\\u009b31m\\u202eevil");
+                        Thread.ofPlatform().name("\\u001b]0;title\\u0007").start(() -> System.err.println("named")).join();
+                        new ProcessBuilder("printf", "\\\\033[H\\\\a\\\\n").inheritIO().start().waitFor();
+                    }
+                }
+                """, Duration.ofSeconds(20));
+
+        assertThat(result.lines()).extracting(OutputLine::thread, OutputLine::text).containsExactly(
+                tuple("main", "\\x1b]52;c;ZXZpbA==\\x07\\x1b[2J\\x9b31m\\u202eevil"),
+                tuple("\\x1b]0;title\\x07", "named"),
+                tuple(OutputLine.UNKNOWN_THREAD, "\\x1b[H\\x07"));
+    }
+
+    @Test
     void showsAGrandchildsInheritedOutputAsUntaggedWithoutCorruptingTheTags() throws Exception {
         RunResult result = run("Inherits", """
                 public class Inherits {
