@@ -19,6 +19,7 @@ final class RawStream {
     private final OutputCollector output;
     private final RunClock clock;
     private final ReentrantLock lock = new ReentrantLock();
+    private final byte[] chunk = new byte[1 << 16]; // reused: a flood of bytes makes no garbage here
     private final byte[] line = new byte[Wire.MAX_LINE_BYTES];
     private int size;
     private long cut;
@@ -44,8 +45,12 @@ final class RawStream {
         boolean came = false;
         try {
             for (int n; !ended && (n = in.available()) > 0; came = true) {
-                byte[] chunk = in.readNBytes(Math.min(n, 1 << 16));
-                accept(chunk, chunk.length);
+                int read = in.read(chunk, 0, Math.min(n, chunk.length));
+                if (read < 0) {
+                    end();
+                } else {
+                    accept(chunk, read);
+                }
             }
         } catch (IOException e) {
             end();
@@ -66,7 +71,6 @@ final class RawStream {
         }
         lock.lock();
         try {
-            byte[] chunk = new byte[1 << 16];
             for (int n; !Thread.currentThread().isInterrupted() && (n = in.read(chunk)) != -1; ) {
                 accept(chunk, n); // ends once the process group is gone
             }
