@@ -25,7 +25,7 @@ class ArchitectureTest {
             "check", Set.of("run"),
             "lesson", Set.of("check", "run"),
             "step", Set.of("lesson", "check", "run"),
-            "report", Set.of(),
+            "report", Set.of("run"),
             "view", Set.of("step", "check", "run"),
             "shell", Set.of("lesson"),
             "cli", Set.of("shell", "view", "report", "step", "lesson", "check", "run"));
@@ -55,6 +55,17 @@ class ArchitectureTest {
                 if (reference.group(1).equals("run")) {
                     assertThat(reference.group(2)).as(file.toString()).isEqualTo("OutputLine");
                 }
+            }
+        }
+    }
+
+    @Test
+    void theReportUsesOnlyTheRunnersPrintable() throws IOException {
+        for (Path file : sources(MAIN.resolve("report"))) {
+            Matcher reference = REFERENCE.matcher(Files.readString(file));
+            while (reference.find()) {
+                assertThat(reference.group(1) + "." + reference.group(2)).as(file.toString())
+                        .matches("report\\..*|run\\.Printable");
             }
         }
     }

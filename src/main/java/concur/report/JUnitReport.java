@@ -1,5 +1,6 @@
 package concur.report;
 
+import concur.run.Printable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,10 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Writes {@code concur run}'s results as JUnit XML, the format CI systems display: a test suite per
  * lesson, a test case per step, the mismatch as the failure text.
+ *
+ * <p>Every name and text goes through {@link Printable}: an example's output, a heading or a compiler
+ * message may hold characters that XML 1.0 forbids even escaped (most C0 controls, a lone surrogate),
+ * and one of them would make the whole report unreadable to CI.
  */
 public final class JUnitReport {
     private JUnitReport() {}
@@ -40,7 +45,7 @@ public final class JUnitReport {
             for (var lesson : byLesson.entrySet()) {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("testsuite");
-                xml.writeAttribute("name", lesson.getKey());
+                xml.writeAttribute("name", Printable.of(lesson.getKey()));
                 counts(xml, lesson.getValue());
                 for (StepOutcome step : lesson.getValue()) {
                     testCase(xml, step);
@@ -71,13 +76,13 @@ public final class JUnitReport {
     private static void testCase(XMLStreamWriter xml, StepOutcome step) throws XMLStreamException {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", step.lesson());
-        xml.writeAttribute("name", step.name());
+        xml.writeAttribute("classname", Printable.of(step.lesson()));
+        xml.writeAttribute("name", Printable.of(step.name()));
         xml.writeAttribute("time", seconds(step.time()));
         switch (step) {
-            case StepOutcome.Errored errored -> problem(xml, "error", errored.message());
+            case StepOutcome.Errored errored -> problem(xml, "error", Printable.text(errored.message()));
             case StepOutcome.Ran ran when !ran.passed() -> {
-                String text = ran.firstFailure().orElse("did not match");
+                String text = Printable.text(ran.firstFailure().orElse("did not match")); // before a lone \r can split it
                 String runs = ran.runs() > 1 ? ran.passes() + "/" + ran.runs() + " runs matched; " : "";
                 problem(xml, "failure", runs + text.lines().findFirst().orElse(""), text);
             }
@@ -88,6 +93,7 @@ public final class JUnitReport {
         xml.writeEndElement();
     }
 
+    /** @param text made {@link Printable} already */
     private static void problem(XMLStreamWriter xml, String kind, String text) throws XMLStreamException {
         problem(xml, kind, text.lines().findFirst().orElse(""), text);
     }
@@ -95,7 +101,7 @@ public final class JUnitReport {
     private static void problem(XMLStreamWriter xml, String kind, String message, String text) throws XMLStreamException {
         xml.writeCharacters("\n      ");
         xml.writeStartElement(kind);
-        xml.writeAttribute("message", message);
+        xml.writeAttribute("message", Printable.of(message));
         xml.writeCharacters(text);
         xml.writeEndElement();
         xml.writeCharacters("\n    ");

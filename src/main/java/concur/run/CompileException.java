@@ -16,18 +16,20 @@ public final class CompileException extends Exception {
      * @param file    the file the learner sees: the {@code .java} file, or the lesson for an inline example
      * @param line    1-based line in {@code file}, or 0 when javac names none
      * @param column  1-based column, or 0 when javac names none
-     * @param message javac's first line of explanation
-     * @param code    the source line javac complained about, or empty
+     * @param message javac's first line of explanation, {@link Printable}
+     * @param code    the source line javac complained about, or empty, {@link Printable}
      */
     public record Problem(Path file, long line, long column, String message, String code) {
         public Problem {
-            Objects.requireNonNull(message, "message");
-            Objects.requireNonNull(code, "code");
+            // javac quotes the source, and a string literal may hold an ESC
+            message = Printable.of(Objects.requireNonNull(message, "message"));
+            code = Printable.of(Objects.requireNonNull(code, "code"));
         }
     }
 
+    /** @param message may quote javac's own output, so it is made {@link Printable} */
     public CompileException(String message, List<Problem> problems) {
-        super(message);
+        super(Printable.text(message));
         this.problems = List.copyOf(problems);
     }
 

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,8 +84,9 @@ final class Containment {
         return warning;
     }
 
-    /** Starts {@code command} in {@code workDir} as the root of a contained run. */
-    ContainedRun start(List<String> command, Path workDir) throws IOException {
+    /** Starts {@code command} in {@code workDir}, with {@code environment} added, as the root of a contained run. */
+    ContainedRun start(List<String> command, Path workDir, Map<String, String> environment)
+            throws IOException {
         List<String> full = new ArrayList<>();
         if (ownGroups) {
             full.add(SETSID.toString());
@@ -92,6 +94,7 @@ final class Containment {
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full).directory(workDir.toFile());
         String token = newToken();
+        builder.environment().putAll(environment);
         builder.environment().put(ContainedRun.VARIABLE, token);
         Process root = builder.start();
         // setsid execs the JVM in the same process, so this is the start of the whole run.

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -71,7 +72,8 @@ public final class ExampleRunner {
     /** Runs the example; {@code live} sees each kept line as it arrives (from reader threads). */
     public RunResult run(CompiledExample example, RunSpec spec, Consumer<OutputLine> live) throws IOException {
         try (ScratchDir workDir = ScratchDir.create();
-                ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                RecordRing ring = RecordRing.create()) {
             List<String> command = new ArrayList<>();
             command.add(java.toString());
             command.addAll(CHILD_JVM_OPTIONS);
@@ -81,14 +83,16 @@ public final class ExampleRunner {
                     Harness.class.getName(), Integer.toString(server.getLocalPort()), example.mainClass()));
             command.addAll(spec.args());
 
-            ContainedRun contained = containment.start(command, workDir.path());
+            String token = Wire.newToken();
+            ContainedRun contained = containment.start(command, workDir.path(),
+                    Map.of(Wire.TOKEN_VARIABLE, token, Wire.RING_VARIABLE, ring.path().toString()));
             Process process = contained.root();
             process.getOutputStream().close(); // an example that reads stdin sees its end, not a hang
             RunClock clock = new RunClock(System.nanoTime());
             OutputCollector output = new OutputCollector(lineLimit, live, clock);
             RawStream rawOut = new RawStream(process.getInputStream(), output, clock);
             RawStream rawErr = new RawStream(process.getErrorStream(), output, clock);
-            TagReader tags = new TagReader(server, process, output, clock, List.of(rawOut, rawErr));
+            TagReader tags = new TagReader(server, token, ring, process, output, clock, List.of(rawOut, rawErr));
             List<Thread> readers = List.of(
                     Thread.ofVirtual().name("concur-tags").start(tags::run),
                     Thread.ofVirtual().name("concur-raw-out").start(() -> rawOut.pump(process)),
@@ -105,8 +109,8 @@ public final class ExampleRunner {
                 survivors = contained.killAll(); // also the orphans of an example that exited
                 joinAll(readers); // the pipes end once every process holding them is gone
                 Duration total = tags.end().orElseGet(clock::now);
-                return new RunResult(
-                        output.kept(), output.total(), output.last(), total, outcome, tags.started(), survivors);
+                return new RunResult(output.kept(), output.total(), output.last(), total, outcome, tags.started(),
+                        survivors, output.notShown());
             } finally {
                 if (survivors == null) {
                     contained.killAll();

@@ -9,13 +9,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.invoke.VarHandle;
 import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MonitorInfo;
@@ -25,14 +25,20 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs inside the example's JVM: starts the example's {@code main} and reports every line it prints,
- * tagged with elapsed time, thread and stream, over a loopback socket to concur.
+ * tagged with elapsed time, thread and stream, to concur through the tag channel ({@link Wire}).
  *
  * <p>The tags travel on their own channel, not on the child's stdout, so that a grandchild process
  * writing to an inherited stdout cannot corrupt them; such bytes reach concur untagged. This class
@@ -41,6 +47,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Harness {
     private static final String OWN_THREAD_PREFIX = "concur-harness";
+    private static final String JAVA_MAIN = "public static void main(String[] args)";
 
     private Harness() {}
 
@@ -48,10 +55,18 @@ public final class Harness {
         if (args.length < 2) {
             throw new IllegalArgumentException("usage: Harness PORT MAIN-CLASS [ARGS...]");
         }
+        String token = System.getenv(Wire.TOKEN_VARIABLE);
+        String ring = System.getenv(Wire.RING_VARIABLE);
+        if (token == null || ring == null) {
+            throw new IllegalStateException("the harness runs under concur, which sets " + Wire.TOKEN_VARIABLE
+                    + " and " + Wire.RING_VARIABLE);
+        }
         long start = System.nanoTime();
+        MappedByteBuffer records = map(Path.of(ring)); // before connecting: concur may delete the file once we have
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
         socket.setTcpNoDelay(true);
-        Channel channel = new Channel(socket, start);
+        Wire.writeToken(socket.getOutputStream(), token);
+        Channel channel = new Channel(socket, records, start);
         channel.record(Wire.START, 0, "", "");
         LineSplitter out = new LineSplitter(channel, Wire.STDOUT);
         LineSplitter err = new LineSplitter(channel, Wire.STDERR);
@@ -63,8 +78,13 @@ public final class Harness {
             channel.close();
         }, OWN_THREAD_PREFIX + "-exit"));
         daemon("-control", () -> listen(socket, channel));
-        daemon("-flush", channel::flushLoop);
         runMain(args[1], Arrays.copyOfRange(args, 2, args.length));
+    }
+
+    static MappedByteBuffer map(Path ring) throws IOException {
+        try (FileChannel file = FileChannel.open(ring, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            return file.map(FileChannel.MapMode.READ_WRITE, 0, Wire.RING_DATA + Wire.RING_BYTES);
+        }
     }
 
     private static void daemon(String suffix, Runnable task) {
@@ -74,30 +94,58 @@ public final class Harness {
     }
 
     private static void runMain(String className, String[] args) throws Exception {
-        Method main;
-        try {
-            main = Class.forName(className, false, ClassLoader.getSystemClassLoader()).getMethod("main", String[].class);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            System.err.println("concur: " + className + " has no method public static void main(String[])");
-            System.exit(1);
-            return;
-        }
-        if (!Modifier.isStatic(main.getModifiers())) {
-            System.err.println("concur: " + className + ".main must be static");
-            System.exit(1);
-        }
+        Method main = mainMethod(className);
         try {
             main.invoke(null, (Object) args);
-        } catch (InvocationTargetException e) {
-            // Behave as the JVM does with an uncaught exception in main: report it, let the other
-            // non-daemon threads finish, then exit with status 1.
-            Throwable thrown = e.getCause();
+        } catch (InvocationTargetException | ExceptionInInitializerError e) {
+            // Behave as the JVM does with an uncaught exception in main (or in the class's static
+            // initialiser): report it, let the other non-daemon threads finish, then exit with status 1.
+            Throwable thrown = e instanceof InvocationTargetException invoked ? invoked.getCause() : e;
             thrown.setStackTrace(withoutHarnessFrames(thrown.getStackTrace()));
             System.err.print("Exception in thread \"main\" ");
             thrown.printStackTrace();
             awaitOtherNonDaemonThreads();
             System.exit(1);
         }
+    }
+
+    /**
+     * The {@code main} that {@code java} 21 would run (without preview features, which examples are
+     * compiled without): {@code public static void main(String[])}, declared or inherited, in a class
+     * that need not be public. Anything else ends the JVM with java's own error, on one line.
+     */
+    static Method mainMethod(String className) {
+        Class<?> mainClass;
+        try {
+            mainClass = Class.forName(className, false, ClassLoader.getSystemClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw exit("Error: Could not find or load main class " + className);
+        }
+        Method main;
+        try {
+            main = mainClass.getMethod("main", String[].class);
+        } catch (NoSuchMethodException e) {
+            throw exit("Error: Main method not found in class " + className + ", please define the main method as: "
+                    + JAVA_MAIN);
+        }
+        String declaring = main.getDeclaringClass().getName();
+        if (!Modifier.isStatic(main.getModifiers())) {
+            throw exit("Error: Main method is not static in class " + declaring + ", please define the main method as: "
+                    + JAVA_MAIN);
+        }
+        if (main.getReturnType() != void.class) {
+            throw exit("Error: Main method must return a value of type void in class " + declaring
+                    + ", please define the main method as: " + JAVA_MAIN);
+        }
+        main.setAccessible(true); // java runs a public main in a package-private class; reflection needs leave
+        return main;
+    }
+
+    /** Says why on stderr, as java does, and exits with java's status; never returns normally. */
+    private static IllegalStateException exit(String message) {
+        System.err.println(message);
+        System.exit(1);
+        return new IllegalStateException(message); // not reached
     }
 
     /** The reflective call and this class are concur's business, not the learner's. */
@@ -140,7 +188,6 @@ public final class Harness {
             for (int request; (request = in.read()) != -1; ) {
                 if (request == Wire.DUMP_REQUEST) {
                     channel.record(Wire.DUMP, 0, "", capped(Dump.of()));
-                    channel.flush();
                 }
             }
         } catch (IOException e) {
@@ -181,99 +228,113 @@ public final class Harness {
         return (thread.isVirtual() ? "virtual-" : "thread-") + thread.threadId();
     }
 
-    /** The tag channel: records written under one lock, flushed by a daemon every few milliseconds. */
+    /**
+     * The tag channel's writing end. A line's record is copied into the ring before the print call that
+     * made it returns: no system call, and nothing lost if the JVM halts or dies right after. When the
+     * ring is full (concur is behind), the printing thread waits for room, so memory stays bounded.
+     * Thread dumps, which may be larger than the ring, go through the socket.
+     */
     static final class Channel {
         private final Socket socket;
-        private final DataOutputStream out;
+        private final MappedByteBuffer ring;
         private final long start;
-        private boolean dirty;
-        private boolean burst;
+        /** A lock, not {@code synchronized}: on JDK 21 a virtual thread waiting for it must unmount. */
+        private final ReentrantLock lock = new ReentrantLock();
+        private final RecordBuffer buffer = new RecordBuffer();
+        private final DataOutputStream encoder = new DataOutputStream(buffer);
+        /** Bytes put in the ring in all; written under the lock. */
+        private long head;
         private volatile boolean closing;
 
-        Channel(Socket socket, long start) throws IOException {
+        Channel(Socket socket, MappedByteBuffer ring, long start) {
             this.socket = socket;
-            this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
+            this.ring = ring;
             this.start = start;
         }
 
-        synchronized void record(int type, int source, String thread, String text) {
-            if (closing && type != Wire.END) {
-                return;
-            }
+        void record(int type, int source, String thread, String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            record(type, source, thread, bytes, 0, bytes.length, 0);
+        }
+
+        void record(int type, int source, String thread, byte[] text, int offset, int length, long cut) {
+            lock.lock();
             try {
-                Wire.write(out, type, System.nanoTime() - start, source, thread, text);
-                if (!dirty && type == Wire.LINE && !burst) {
-                    // The channel was idle: send now, so the line reaches concur before anything a
-                    // grandchild writes next. In a burst of lines the flusher batches them instead.
-                    out.flush();
-                    burst = true;
-                    notifyAll();
-                } else if (!dirty) {
-                    dirty = true;
-                    notifyAll();
+                if (closing && type != Wire.END) {
+                    return;
+                }
+                buffer.reset();
+                Wire.write(encoder, type, System.nanoTime() - start, source, thread, text, offset, length, cut);
+                if (type == Wire.DUMP) {
+                    socket.getOutputStream().write(buffer.bytes(), 0, buffer.size());
+                } else {
+                    put(buffer.bytes(), buffer.size());
                 }
             } catch (IOException e) {
                 // concur has gone; the control thread ends this JVM
+            } finally {
+                lock.unlock();
             }
         }
 
-        synchronized void flush() {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                // concur has gone; the control thread ends this JVM
+        /** Copies a record into the ring, wrapping at its end, then publishes it by moving the head. */
+        private void put(byte[] bytes, int size) {
+            while (head + size - tail() > Wire.RING_BYTES) {
+                LockSupport.parkNanos(50_000); // concur polls every millisecond: a wait is short
             }
-            dirty = false;
+            int at = (int) (head % Wire.RING_BYTES);
+            int first = Math.min(size, Wire.RING_BYTES - at);
+            ring.put(Wire.RING_DATA + at, bytes, 0, first);
+            ring.put(Wire.RING_DATA, bytes, first, size - first);
+            head += size;
+            VarHandle.releaseFence(); // the record's bytes before the head that makes them concur's to read
+            ring.putLong(Wire.RING_HEAD, head);
         }
 
-        /**
-         * Flushes as soon as there is something to send, so tagged lines keep pace with bytes a
-         * grandchild writes straight to the terminal; lines printed while a flush is under way wait
-         * in the buffer, so a million println calls are still far fewer syscalls.
-         */
-        void flushLoop() {
-            try {
-                while (true) {
-                    synchronized (this) {
-                        while (!dirty && !burst) {
-                            wait();
-                        }
-                        if (!dirty) {
-                            wait(2); // a burst ends after 2 ms without a line
-                            if (!dirty) {
-                                burst = false;
-                                continue;
-                            }
-                        }
-                    }
-                    flush();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        private long tail() {
+            long tail = ring.getLong(Wire.RING_TAIL);
+            VarHandle.acquireFence(); // concur has read up to here: only now may it be overwritten
+            return tail;
         }
 
         boolean closing() {
             return closing;
         }
 
-        synchronized void close() {
-            closing = true;
-            record(Wire.END, 0, "", "");
-            flush();
+        void close() {
+            lock.lock();
             try {
+                closing = true;
+                record(Wire.END, 0, "", "");
                 socket.close();
             } catch (IOException e) {
                 // nothing left to tell
+            } finally {
+                lock.unlock();
             }
         }
     }
 
-    /** Cuts one stream into lines per thread, so that two threads printing at once never mix within a line. */
+    /** One record's bytes, encoded before they are written; its array is reused, so a line costs no garbage here. */
+    private static final class RecordBuffer extends ByteArrayOutputStream {
+        RecordBuffer() {
+            super(256);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+    }
+
+    /**
+     * Cuts one stream into lines per thread, so that two threads printing at once never mix within a
+     * line. Of a line longer than {@link Wire#MAX_LINE_BYTES} only the first part is kept, and the rest
+     * counted up to its newline: a 500 MB line costs a few kilobytes and arrives as one line.
+     */
     static final class LineSplitter extends OutputStream {
         private final Channel channel;
         private final int stream;
-        private final Map<Thread, ByteArrayOutputStream> partial = new ConcurrentHashMap<>();
+        private final Map<Thread, Partial> partial = new ConcurrentHashMap<>();
 
         /** @param stream {@link Wire#STDOUT} or {@link Wire#STDERR} */
         LineSplitter(Channel channel, int stream) {
@@ -289,33 +350,51 @@ public final class Harness {
         @Override
         public void write(byte[] bytes, int offset, int length) {
             Thread thread = Thread.currentThread();
-            ByteArrayOutputStream line = partial.computeIfAbsent(thread, t -> new ByteArrayOutputStream());
-            for (int i = offset; i < offset + length; i++) {
-                byte b = bytes[i];
-                if (b == '\n') {
-                    emit(thread, line);
-                } else if (b != '\r') {
-                    line.write(b);
-                    if (line.size() >= Wire.MAX_LINE_BYTES) {
-                        emit(thread, line);
+            Partial line = partial.get(thread);
+            int end = offset + length;
+            int from = offset;
+            for (int i = offset; i < end; i++) {
+                if (bytes[i] == '\n') {
+                    if (line == null && !contains(bytes, from, i, (byte) '\r')) {
+                        emit(thread, bytes, from, i - from, 0); // the usual println: sent from the caller's array
+                    } else {
+                        line = line == null ? new Partial() : line;
+                        line.add(bytes, from, i);
+                        emit(thread, line.bytes, 0, line.size, line.cut);
+                        line.reset();
                     }
+                    from = i + 1;
                 }
             }
-            if (line.size() == 0) {
-                partial.remove(thread);
+            if (from < end) {
+                line = line == null ? new Partial() : line;
+                line.add(bytes, from, end);
+                partial.put(thread, line);
+            } else if (line != null) {
+                partial.remove(thread); // a thread that ends leaves nothing behind
             }
         }
 
-        private void emit(Thread thread, ByteArrayOutputStream line) {
-            channel.record(Wire.LINE, stream, threadName(thread), line.toString(StandardCharsets.UTF_8));
-            line.reset();
+        private static boolean contains(byte[] bytes, int from, int to, byte b) {
+            for (int i = from; i < to; i++) {
+                if (bytes[i] == b) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** {@code length} bytes of {@code text} as a line, cut to the wire's limit between characters. */
+        private void emit(Thread thread, byte[] text, int offset, int length, long cut) {
+            int sent = Wire.characterBoundary(text, offset, Math.min(length, Wire.MAX_LINE_BYTES));
+            channel.record(Wire.LINE, stream, threadName(thread), text, offset, sent, cut + length - sent);
         }
 
         /** At exit: text printed without a final newline is still output. */
         void flushPartialLines() {
             partial.forEach((thread, line) -> {
-                if (line.size() > 0) {
-                    emit(thread, line);
+                if (!line.isEmpty()) {
+                    emit(thread, line.bytes, 0, line.size, line.cut);
                 }
             });
             partial.clear();
@@ -590,6 +669,43 @@ public final class Harness {
             while (Character.isWhitespace(text.charAt(at))) {
                 at++;
             }
+        }
+    }
+
+    /**
+     * A line so far: its first {@link Wire#MAX_LINE_BYTES} bytes (in an array that grows only as far as
+     * the line does), and how many more there were. Carriage returns are dropped: CRLF is a line end,
+     * and a lone CR would rewrite the learner's terminal row.
+     */
+    private static final class Partial {
+        private byte[] bytes = new byte[64];
+        private int size;
+        private long cut;
+
+        void add(byte[] from, int start, int end) {
+            for (int i = start; i < end; i++) {
+                byte b = from[i];
+                if (b == '\r') {
+                    continue;
+                }
+                if (size == bytes.length && size < Wire.MAX_LINE_BYTES) {
+                    bytes = Arrays.copyOf(bytes, Math.min(2 * size, Wire.MAX_LINE_BYTES));
+                }
+                if (size < bytes.length) {
+                    bytes[size++] = b;
+                } else {
+                    cut++;
+                }
+            }
+        }
+
+        boolean isEmpty() {
+            return size == 0 && cut == 0;
+        }
+
+        void reset() {
+            size = 0;
+            cut = 0;
         }
     }
 }

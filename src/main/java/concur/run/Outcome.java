@@ -10,8 +10,14 @@ public sealed interface Outcome {
     /**
      * The example ran past its time limit and was killed, with every process it started that could be
      * (see {@link RunResult#survivors()}).
+     *
+     * @param threadDump what its threads were doing, {@link Printable} (thread names are the example's)
      */
-    record TimedOut(Duration limit, String threadDump) implements Outcome {}
+    record TimedOut(Duration limit, String threadDump) implements Outcome {
+        public TimedOut {
+            threadDump = Printable.text(threadDump);
+        }
+    }
 
     /**
      * The learner stopped it (Ctrl-C); it was killed, with every process it started that could be

@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One line an example printed, as the harness saw it.
+ * One line an example printed, as the harness saw it, with its text and thread name made
+ * {@link Printable}: every view can show it as it is.
  *
  * @param elapsed time since the example's main started when the line was completed
- * @param thread  name of the printing thread ({@code "?"} for untagged bytes)
+ * @param thread  name of the printing thread ({@code "?"} for untagged bytes), control characters escaped
  * @param source  which stream it came through
- * @param text    the line without its line terminator
+ * @param text    the line without its line terminator, control characters escaped
  */
 public record OutputLine(Duration elapsed, String thread, Source source, String text) {
 
@@ -21,6 +22,10 @@ public record OutputLine(Duration elapsed, String thread, Source source, String 
         Objects.requireNonNull(thread, "thread");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(text, "text");
+        // Here, where the example's text becomes concur's, so no view can forget to: an example must
+        // not clear the learner's screen or write their clipboard.
+        thread = Printable.of(thread);
+        text = Printable.of(text);
     }
 
     /** Convenience for tests and fixtures: a stdout line at {@code millis}. */

@@ -1,21 +1,28 @@
 package concur.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One of the child's own pipes: bytes that did not pass through the harness (a grandchild's
- * inherited stdout, or the JVM's own errors). It is read only under its lock, and drained just
- * before each tagged line is recorded, so a grandchild's output lands before the lines its parent
- * printed after it, whichever reader thread the scheduler favours.
+ * inherited stdout, or the JVM's own errors). It is read only under its lock: while the example runs,
+ * by the tag reader just before each batch of tagged lines, so a grandchild's output lands before the
+ * lines its parent printed after it; then by its pump, to the end.
+ *
+ * <p>Like the harness, it keeps at most {@link Wire#MAX_LINE_BYTES} of a line and counts the rest, so a
+ * grandchild that writes 500 MB without a newline costs concur a few kilobytes.
  */
 final class RawStream {
     private final InputStream in;
     private final OutputCollector output;
     private final RunClock clock;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final byte[] chunk = new byte[1 << 16]; // reused: a flood of bytes makes no garbage here
+    private final byte[] line = new byte[Wire.MAX_LINE_BYTES];
+    private int size;
+    private long cut;
     private boolean ended;
 
     RawStream(InputStream in, OutputCollector output, RunClock clock) {
@@ -24,55 +31,84 @@ final class RawStream {
         this.clock = clock;
     }
 
-    /** Takes whatever has arrived, without blocking: also just before each tagged line is recorded. */
-    synchronized void drain() {
+    /**
+     * Takes whatever has arrived, without blocking. While the example runs, only the tag reader calls
+     * this, just before it takes the ring's records, so the two kinds of line keep their order.
+     * Once {@link #pump} reads the rest, this does nothing.
+     *
+     * @return whether any bytes came
+     */
+    boolean drain() {
+        if (!lock.tryLock()) {
+            return false;
+        }
+        boolean came = false;
         try {
-            for (int n; !ended && (n = in.available()) > 0; ) {
-                accept(in.readNBytes(Math.min(n, 1 << 16)));
+            for (int n; !ended && (n = in.available()) > 0; came = true) {
+                int read = in.read(chunk, 0, Math.min(n, chunk.length));
+                if (read < 0) {
+                    end();
+                } else {
+                    accept(chunk, read);
+                }
             }
         } catch (IOException e) {
             end();
+        } finally {
+            lock.unlock();
         }
+        return came;
     }
 
-    /** Polls while the process lives (so {@link #drain} never races a blocked read), then reads to the end. */
+    /** Waits for the process to exit, then reads what its children still write, to the end. */
     void pump(Process process) {
         try {
             while (process.isAlive()) {
-                drain();
-                Thread.sleep(2);
+                Thread.sleep(2); // meanwhile the tag reader drains
             }
-            synchronized (this) {
-                byte[] rest = in.readAllBytes(); // returns once the process group is gone
-                accept(rest);
-                end();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lock.lock();
+        try {
+            for (int n; !Thread.currentThread().isInterrupted() && (n = in.read(chunk)) != -1; ) {
+                accept(chunk, n); // ends once the process group is gone
             }
-        } catch (IOException | InterruptedException e) {
-            synchronized (this) {
-                end();
-            }
+        } catch (IOException e) {
+            // the end either way
+        } finally {
+            end();
+            lock.unlock();
         }
     }
 
-    private void accept(byte[] bytes) {
-        for (byte b : bytes) {
+    private void accept(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            byte b = bytes[i];
             if (b == '\n') {
                 emit();
-            } else if (b != '\r') {
-                line.write(b);
+            } else if (b == '\r') {
+                // dropped, as the harness does: CRLF is a line end, and a lone CR rewrites a terminal row
+            } else if (size < line.length) {
+                line[size++] = b;
+            } else {
+                cut++;
             }
         }
     }
 
     private void emit() {
         long arrival = System.nanoTime();
-        output.addUntagged(new OutputLine(clock.at(arrival), OutputLine.UNKNOWN_THREAD, OutputLine.Source.UNTAGGED,
-                line.toString(StandardCharsets.UTF_8)), arrival);
-        line.reset();
+        int length = Wire.characterBoundary(line, 0, size);
+        OutputLine untagged = new OutputLine(clock.at(arrival), OutputLine.UNKNOWN_THREAD, OutputLine.Source.UNTAGGED,
+                new String(line, 0, length, StandardCharsets.UTF_8));
+        output.addUntagged(untagged, length, cut + size - length, arrival);
+        size = 0;
+        cut = 0;
     }
 
     private void end() {
-        if (!ended && line.size() > 0) {
+        if (!ended && (size > 0 || cut > 0)) {
             emit();
         }
         ended = true;

@@ -3,6 +3,7 @@ package concur.run;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one run of an example produced.
@@ -16,6 +17,7 @@ import java.util.Objects;
  *                   {@code java-options}, say), the JVM's own complaint is in the untagged lines
  * @param survivors  ids of the example's processes still running after concur killed them all, by a fresh
  *                   look after the kill, in ascending order; empty when every one is verified gone
+ * @param notShown   what concur did not keep, so that its memory stays bounded
  */
 public record RunResult(
         List<OutputLine> lines,
@@ -24,22 +26,46 @@ public record RunResult(
         Duration total,
         Outcome outcome,
         boolean started,
-        List<Long> survivors) {
+        List<Long> survivors,
+        NotShown notShown) {
     public RunResult {
         lines = List.copyOf(lines);
         lastLines = List.copyOf(lastLines);
         Objects.requireNonNull(total, "total");
         Objects.requireNonNull(outcome, "outcome");
         survivors = List.copyOf(survivors);
+        Objects.requireNonNull(notShown, "notShown");
     }
 
-    /** A run whose harness started, as nearly every run's does, and that left no process behind. */
+    /** A run whose harness started, that left no process behind, and whose output was all kept. */
     public RunResult(List<OutputLine> lines, long totalLines, List<OutputLine> lastLines, Duration total, Outcome outcome) {
-        this(lines, totalLines, lastLines, total, outcome, true, List.of());
+        this(lines, totalLines, lastLines, total, outcome, true, List.of(), NotShown.NOTHING);
     }
 
-    /** Whether the example printed more lines than were kept. */
+    /** Lines printed but not kept for matching. */
+    public long linesNotKept() {
+        return totalLines - lines.size();
+    }
+
+    /** Whether the matcher saw less than the example printed: lines not kept, or bytes not shown. */
     public boolean truncated() {
-        return totalLines > lines.size();
+        return linesNotKept() > 0 || notShown.bytes() > 0 || notShown.brokenChannel().isPresent();
+    }
+
+    /**
+     * What concur did not keep of an example's output.
+     *
+     * @param bytes         bytes printed but not shown: the part of each line past {@code Wire.MAX_LINE_BYTES},
+     *                      the lines not kept, and what followed a broken record on the tag channel; line ends
+     *                      are not counted
+     * @param brokenChannel why concur stopped reading the tag channel, if it did: a record no harness writes
+     */
+    public record NotShown(long bytes, Optional<String> brokenChannel) {
+        public static final NotShown NOTHING = new NotShown(0, Optional.empty());
+
+        public NotShown {
+            Objects.requireNonNull(brokenChannel, "brokenChannel");
+            brokenChannel = brokenChannel.map(Printable::of);
+        }
     }
 }

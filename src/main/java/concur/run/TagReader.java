@@ -1,5 +1,6 @@
 package concur.run;
 
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -14,10 +15,34 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Reads the harness's records; answers whether the run ended cleanly and how long it took. */
+/**
+ * Reads the harness's records; answers whether the run ended cleanly and how long it took.
+ *
+ * <p>Lines come through the ring, which this polls while the example runs; each poll first takes what
+ * the raw pipes hold, then the ring's records. A grandchild's line and its parent's lines so keep the
+ * order in which they reached concur, to within a poll: and as a grandchild is started after its
+ * parent prints and waited for before its parent prints again, that is the order they were printed in.
+ */
 final class TagReader {
+    /**
+     * How long a connection may take to present the token. The harness sends it with the connection,
+     * so this is generous; a stranger who sends nothing is vetted on a thread of its own meanwhile.
+     */
+    private static final int TOKEN_WAIT_MILLIS = 2_000;
+    /**
+     * How often the ring and the pipes are polled while lines are coming: often enough that a line
+     * printed just before a grandchild starts is read before the grandchild's first output.
+     */
+    private static final Duration BUSY_POLL = Duration.ofNanos(200_000);
+    /** How often when nothing has come for a while ({@link #QUIET}): an example that sleeps costs little. */
+    private static final Duration QUIET_POLL = Duration.ofMillis(2);
+    private static final long QUIET = Duration.ofMillis(50).toNanos();
+
     private final ServerSocket server;
+    private final String token;
+    private final RecordRing ring;
     private final Process process;
     private final OutputCollector output;
     private final RunClock clock;
@@ -26,44 +51,68 @@ final class TagReader {
     private final List<RawStream> raw;
     private volatile Duration end;
     private volatile boolean started;
+    private boolean broken;
 
-    TagReader(ServerSocket server, Process process, OutputCollector output, RunClock clock, List<RawStream> raw) {
+    /**
+     * @param token what the harness must send first on the socket; see {@link Wire#TOKEN_VARIABLE}
+     * @param ring  where the harness puts its records
+     */
+    TagReader(ServerSocket server, String token, RecordRing ring, Process process, OutputCollector output, RunClock clock,
+            List<RawStream> raw) {
         this.server = server;
+        this.token = token;
+        this.ring = ring;
         this.process = process;
         this.output = output;
         this.clock = clock;
         this.raw = raw;
     }
 
+    /** Reads until the example's JVM has exited and the ring is empty. */
     void run() {
-        try (Socket socket = accept()) {
-            if (socket == null) {
-                return; // the JVM died before main: its reason is on the raw stderr
-            }
-            requests.complete(socket.getOutputStream());
-            read(new DataInputStream(socket.getInputStream()));
-        } catch (IOException e) {
-            // the example's JVM is gone; the exit code tells the rest
-        } finally {
-            requests.complete(null);
-            dump.complete(null);
-        }
-    }
-
-    private Socket accept() throws IOException {
-        server.setSoTimeout(50);
-        while (true) {
-            try {
-                return server.accept();
-            } catch (SocketTimeoutException e) {
-                if (!process.isAlive()) {
-                    return null;
+        Thread.ofVirtual().name("concur-control").start(this::control);
+        try {
+            long lastActive = System.nanoTime();
+            while (true) {
+                boolean alive = process.isAlive(); // before the ring: what it held at its death is read
+                boolean rawCame = false;
+                for (RawStream stream : raw) {
+                    rawCame |= stream.drain();
+                }
+                byte[] records = take();
+                if (records.length > 0) {
+                    parse(records);
+                } else if (!alive) {
+                    return;
+                }
+                if (rawCame || records.length > 0) {
+                    lastActive = System.nanoTime();
+                } else {
+                    Thread.sleep(System.nanoTime() - lastActive < QUIET ? BUSY_POLL : QUIET_POLL);
                 }
             }
+        } catch (IOException e) {
+            // the ring's file is gone: concur is shutting down
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private void read(DataInputStream in) throws IOException {
+    private byte[] take() throws IOException {
+        try {
+            return ring.take();
+        } catch (Wire.MalformedRecordException e) {
+            breakChannel(e.getMessage(), 0);
+            return new byte[0];
+        }
+    }
+
+    private void parse(byte[] records) throws IOException {
+        if (broken) {
+            output.notShown(records.length);
+            return;
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(records));
         try {
             while (true) {
                 Wire.Record record = Wire.read(in);
@@ -74,18 +123,99 @@ final class TagReader {
                     }
                     case Wire.LINE -> {
                         clock.observe(record.nanos());
-                        raw.forEach(RawStream::drain); // what a grandchild wrote before this line goes first
                         OutputLine.Source source =
                                 record.stream() == Wire.STDERR ? OutputLine.Source.STDERR : OutputLine.Source.STDOUT;
-                        output.add(new OutputLine(Duration.ofNanos(record.nanos()), record.thread(), source, record.text()));
+                        output.add(new OutputLine(Duration.ofNanos(record.nanos()), record.thread(), source, record.text()),
+                                record.bytes(), record.cut());
                     }
-                    case Wire.DUMP -> dump.complete(record.text());
                     case Wire.END -> end = Duration.ofNanos(record.nanos());
-                    default -> throw new IOException("unknown record " + record.type() + " on the tag channel");
+                    default -> throw new Wire.MalformedRecordException("a record of type " + record.type() + " in the ring");
                 }
             }
+        } catch (Wire.MalformedRecordException e) {
+            breakChannel(e.getMessage(), in.available());
         } catch (EOFException e) {
-            // the harness closed the channel at exit
+            // every record read: the harness publishes whole records only
+        }
+    }
+
+    /** Nothing after a record no harness writes can be trusted; what follows is only counted. */
+    private void breakChannel(String why, long bytesAfter) {
+        broken = true;
+        output.brokenChannel(why);
+        output.notShown(bytesAfter);
+    }
+
+    /** The socket: dump requests go out on it, and dumps come back. */
+    private void control() {
+        try (Socket socket = accept()) {
+            if (socket == null) {
+                return; // the JVM died before main: its reason is on the raw stderr
+            }
+            ring.unlink(); // the harness has mapped it
+            requests.complete(socket.getOutputStream());
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            while (true) {
+                Wire.Record record = Wire.read(in);
+                if (record.type() == Wire.DUMP) {
+                    dump.complete(record.text());
+                }
+            }
+        } catch (IOException e) {
+            // the example's JVM is gone (or wrote what no harness writes); the exit code tells the rest
+        } finally {
+            requests.complete(null);
+            dump.complete(null);
+        }
+    }
+
+    /**
+     * The harness's connection: the first that presents the run's token. Any local user may connect to
+     * the port, and may do so first; such connections are closed unread, and accepting goes on until
+     * the harness has connected or its JVM has died. Null when it died without connecting.
+     */
+    private Socket accept() throws IOException {
+        CompletableFuture<Socket> harness = new CompletableFuture<>();
+        AtomicInteger vetting = new AtomicInteger();
+        server.setSoTimeout(50);
+        boolean dead = false;
+        while (!harness.isDone()) {
+            try {
+                Socket candidate = server.accept();
+                vetting.incrementAndGet();
+                Thread.ofVirtual().name("concur-vet").start(() -> vet(candidate, harness, vetting));
+            } catch (SocketTimeoutException e) {
+                if (dead && vetting.get() == 0) {
+                    break; // a connection it made before it died has been accepted, and vetted
+                }
+                dead = !process.isAlive();
+            }
+        }
+        return harness.getNow(null);
+    }
+
+    private void vet(Socket candidate, CompletableFuture<Socket> harness, AtomicInteger vetting) {
+        try {
+            candidate.setSoTimeout(TOKEN_WAIT_MILLIS);
+            if (Wire.readToken(candidate.getInputStream(), token)) {
+                candidate.setSoTimeout(0);
+                if (harness.complete(candidate)) {
+                    return;
+                }
+            }
+            candidate.close();
+        } catch (IOException e) {
+            closeQuietly(candidate);
+        } finally {
+            vetting.decrementAndGet(); // after complete(): accept() relies on that order
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // it is closed either way
         }
     }
 

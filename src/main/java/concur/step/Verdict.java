@@ -7,6 +7,7 @@ import concur.run.Outcome;
 import concur.run.OutputLine;
 import concur.run.RunResult;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -84,8 +85,7 @@ public sealed interface Verdict {
                     + (run.survivors().isEmpty() ? "the example and its processes were killed" : couldNotKill(run)), match);
             case Outcome.Interrupted i -> new Failed("stopped before it finished" + leftOver, match);
             case Outcome.Exited e when !run.started() -> new NotStarted(notStarted(e.code(), run) + leftOver, match);
-            case Outcome.Exited e when run.truncated() -> new Failed("printed " + run.totalLines()
-                    + " lines; concur keeps the first " + run.lines().size() + ", so an example should print fewer" + leftOver, match);
+            case Outcome.Exited e when run.truncated() -> new Failed(notShown(run) + leftOver, match);
             case Outcome.Exited e -> switch (match) {
                 case MatchResult.Matched m -> new Passed("matched in " + Durations.seconds(run.total()) + leftOver, match);
                 case MatchResult.Mismatched m -> new Failed(
@@ -121,5 +121,20 @@ public sealed interface Verdict {
                 .toList();
         String how = "the example's JVM did not start (exit code " + exitCode + ")";
         return said.isEmpty() ? how + "; check the step's java-options" : how + ": " + String.join("; ", said);
+    }
+
+    /** What the matcher did not see, and why, in plain words: it cannot call such a run a match. */
+    static String notShown(RunResult run) {
+        long bytes = run.notShown().bytes();
+        if (run.notShown().brokenChannel().isPresent()) {
+            return String.format(Locale.ROOT, "concur stopped reading the example's output at %s, which no harness"
+                    + " sends; %,d bytes not shown", run.notShown().brokenChannel().get(), bytes);
+        }
+        if (run.linesNotKept() > 0) {
+            return String.format(Locale.ROOT, "printed %,d lines; concur keeps the first %,d (%,d bytes not shown),"
+                    + " so an example should print fewer", run.totalLines(), run.lines().size(), bytes);
+        }
+        return String.format(Locale.ROOT, "printed lines too long to show whole (%,d bytes not shown),"
+                + " so an example should print shorter lines", bytes);
     }
 }

@@ -82,7 +82,8 @@ public final class SideBySide {
             }
         }
         if (run.truncated()) {
-            out.println(Ansi.YELLOW.apply("… " + (run.totalLines() - run.lines().size()) + " more lines not kept", screen));
+            String lines = run.linesNotKept() > 0 ? String.format(Locale.ROOT, "%,d more lines not kept, ", run.linesNotKept()) : "";
+            out.println(Ansi.YELLOW.apply(String.format(Locale.ROOT, "… %s%,d bytes not shown", lines, run.notShown().bytes()), screen));
         }
         liveRows = 0;
         if (run.outcome() instanceof Outcome.TimedOut timedOut) {

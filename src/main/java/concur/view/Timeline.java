@@ -60,7 +60,7 @@ public final class Timeline {
         out.add(margin + axis.labels());
         boolean stderr = lines.stream().anyMatch(l -> l.source() == OutputLine.Source.STDERR);
         out.add(Ansi.DIM.apply(legend(glyphs, stderr, screen.width()), screen));
-        if (run.truncated()) {
+        if (run.linesNotKept() > 0) {
             int last = lines.size() - run.lines().size();
             String note = String.format(Locale.ROOT, "Drawn from the first %,d", run.lines().size())
                     + (last > 0 ? String.format(Locale.ROOT, " and the last %,d", last) : "")
@@ -72,7 +72,7 @@ public final class Timeline {
 
     /** The kept lines and, when some were not kept, the last few, so the picture reaches the run's end. */
     private static List<OutputLine> drawn(RunResult run) {
-        if (!run.truncated()) {
+        if (run.linesNotKept() == 0) {
             return run.lines();
         }
         Set<OutputLine> all = new LinkedHashSet<>(run.lines());

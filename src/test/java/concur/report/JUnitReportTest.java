@@ -59,4 +59,22 @@ class JUnitReportTest {
         Element failure = (Element) xml.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("message")).isEqualTo("19/20 runs matched; line 88: {num >= 1.3} got 1.21");
     }
+
+    @Test
+    void staysWellFormedXmlWhateverTheOutputAndNamesHold() throws Exception {
+        String hostile = "\u0000\u0001\u0007\b\u000b\u000c\u001b[2J\u001b]52;c;eA==\u0007\r\u007f\u0085\u009b"
+                + "\ud800 lone \udfff\ufffe\uffff\u202e ]]> <x/> &amp; \ud834\udd1e";
+        Document xml = written(List.of(
+                new StepOutcome.Ran("les\u001bson", "step 1: " + hostile, 1, 0, Duration.ofMillis(5),
+                        Optional.of("line 1: got \"" + hostile + "\"\n\n+ main  " + hostile)),
+                new StepOutcome.Errored("broken\u0000", "x\u0008.md", "x.md:1: " + hostile)));
+
+        Element failure = (Element) xml.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("message")).contains("\\x1b[2J", "\\x00", "\\ud800", "\\u202e", "]]>", "<x/>", "\ud834\udd1e")
+                .doesNotContain("\u001b", "\u0000", "\u202e");
+        assertThat(failure.getTextContent()).contains("\n\n+ main  ").doesNotContain("\u001b", "\r");
+        Element testCase = (Element) xml.getElementsByTagName("testcase").item(0);
+        assertThat(testCase.getAttribute("classname")).isEqualTo("les\\x1bson");
+        assertThat(((Element) xml.getElementsByTagName("error").item(0)).getAttribute("message")).contains("\\x1b]52;c;eA==\\x07");
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,24 @@ class ExampleRunnerTest {
         assertThat(result.lines().get(2).thread()).startsWith("virtual-");
         assertThat(live).containsExactlyElementsOf(result.lines());
         assertThat(result.total()).isPositive();
+    }
+
+    @Test
+    void controlCharactersInOutputAndThreadNamesArriveMadeVisibleOnEveryChannel() throws Exception {
+        RunResult result = run("Escapes", """
+                public class Escapes {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println("\\u001b]52;c;ZXZpbA==\\u0007\\u001b[2J\\u009b31m\\u202eevil");
+                        Thread.ofPlatform().name("\\u001b]0;title\\u0007").start(() -> System.err.println("named")).join();
+                        new ProcessBuilder("printf", "\\\\033[H\\\\a\\\\n").inheritIO().start().waitFor();
+                    }
+                }
+                """, Duration.ofSeconds(20));
+
+        assertThat(result.lines()).extracting(OutputLine::thread, OutputLine::text).containsExactly(
+                tuple("main", "\\x1b]52;c;ZXZpbA==\\x07\\x1b[2J\\x9b31m\\u202eevil"),
+                tuple("\\x1b]0;title\\x07", "named"),
+                tuple(OutputLine.UNKNOWN_THREAD, "\\x1b[H\\x07"));
     }
 
     @Test
@@ -101,6 +120,54 @@ class ExampleRunnerTest {
     }
 
     @Test
+    void runsAPublicStaticMainInAClassThatIsNotPublicAsJavaDoes() throws Exception {
+        RunResult result = run("Hidden", """
+                class Hidden {
+                    public static void main(String[] args) {
+                        System.out.println("ran");
+                    }
+                }
+                """, Duration.ofSeconds(20));
+
+        assertThat(result.outcome()).isEqualTo(new Outcome.Exited(0));
+        assertThat(result.lines()).extracting(OutputLine::text).containsExactly("ran");
+    }
+
+    @Test
+    void runsAMainInheritedFromAClassThatIsNotPublic() throws Exception {
+        RunResult result = run("Heir", """
+                public class Heir extends Base {
+                }
+                class Base {
+                    public static void main(String[] args) {
+                        System.out.println("inherited");
+                    }
+                }
+                """, Duration.ofSeconds(20));
+
+        assertThat(result.lines()).extracting(OutputLine::text).containsExactly("inherited");
+    }
+
+    @Test
+    void refusesWhatJava21RefusesWithJavasErrorOnOneLine() throws Exception {
+        String define = ", please define the main method as: public static void main(String[] args)";
+        RunResult packagePrivate = run("NotPublic", "public class NotPublic { static void main(String[] args) {} }",
+                Duration.ofSeconds(20));
+        RunResult instance = run("Instance", "public class Instance { public void main(String[] args) {} }",
+                Duration.ofSeconds(20));
+        RunResult returns = run("Returns", "public class Returns { public static int main(String[] args) { return 0; } }",
+                Duration.ofSeconds(20));
+
+        assertThat(packagePrivate.lines()).extracting(OutputLine::text)
+                .containsExactly("Error: Main method not found in class NotPublic" + define);
+        assertThat(instance.lines()).extracting(OutputLine::text)
+                .containsExactly("Error: Main method is not static in class Instance" + define);
+        assertThat(returns.lines()).extracting(OutputLine::text)
+                .containsExactly("Error: Main method must return a value of type void in class Returns" + define);
+        assertThat(List.of(packagePrivate, instance, returns)).extracting(RunResult::outcome).containsOnly(new Outcome.Exited(1));
+    }
+
+    @Test
     void keepsMemoryBoundedWhenAnExamplePrintsAMillionLines() throws Exception {
         RunResult result = run("Floods", """
                 public class Floods {
@@ -116,6 +183,96 @@ class ExampleRunnerTest {
         assertThat(result.lines()).hasSize(1_000);
         assertThat(result.truncated()).isTrue();
         assertThat(result.lastLines()).last().extracting(OutputLine::text).isEqualTo("line 1000000");
+    }
+
+    @Test
+    void aFiftyMegabyteLineIsOneLineCutToItsFirstPartWithTheRestCounted() throws Exception {
+        RunResult result = run("Long", """
+                public class Long {
+                    public static void main(String[] args) {
+                        byte[] chunk = new byte[1 << 20];
+                        java.util.Arrays.fill(chunk, (byte) 'x');
+                        for (int i = 0; i < 50; i++) {
+                            System.out.write(chunk, 0, chunk.length);
+                        }
+                        System.out.println();
+                        System.out.println("after");
+                        System.out.print("€".repeat(2_000)); // 6,000 bytes, cut between two characters
+                    }
+                }
+                """, Duration.ofSeconds(60));
+
+        long cut = 50L * (1 << 20) - Wire.MAX_LINE_BYTES;
+        assertThat(result.outcome()).isEqualTo(new Outcome.Exited(0));
+        assertThat(result.lines()).hasSize(3);
+        assertCut(result.lines().get(0).text(), "x".repeat(Wire.MAX_LINE_BYTES), cut);
+        assertThat(result.lines().get(1).text()).isEqualTo("after");
+        assertCut(result.lines().get(2).text(), "€".repeat(1_365), 1_905);
+        assertThat(result.notShown().bytes()).isEqualTo(cut + 1_905);
+        assertThat(result.truncated()).isTrue();
+    }
+
+    /** Without printing a line of kilobytes when it fails. */
+    private static void assertCut(String line, String kept, long cut) {
+        String note = String.format(Locale.ROOT, " … (%,d more bytes not shown)", cut);
+        assertThat(line.startsWith(kept)).as("starts with its first %d characters", kept.length()).isTrue();
+        assertThat(line.substring(kept.length())).isEqualTo(note);
+    }
+
+    @Test
+    void aGrandchildsFiftyMegabyteLineCostsConcurAFewKilobytesAndIsCounted() throws Exception {
+        RunResult result = run("Floods", """
+                public class Floods {
+                    public static void main(String[] args) throws Exception {
+                        new ProcessBuilder("sh", "-c", "head -c 50000000 /dev/zero | tr '\\\\0' y; echo").inheritIO().start().waitFor();
+                        System.out.println("after");
+                    }
+                }
+                """, Duration.ofSeconds(60));
+
+        assertThat(result.lines()).extracting(OutputLine::source).containsExactly(OutputLine.Source.UNTAGGED, OutputLine.Source.STDOUT);
+        assertCut(result.lines().get(0).text(), "y".repeat(Wire.MAX_LINE_BYTES), 50_000_000 - Wire.MAX_LINE_BYTES);
+        assertThat(result.lines().get(1).text()).isEqualTo("after");
+        assertThat(result.notShown().bytes()).isEqualTo(50_000_000 - Wire.MAX_LINE_BYTES);
+    }
+
+    /**
+     * Lines printed just before {@code Runtime.halt} or a SIGKILL: no shutdown hook runs, so only what
+     * was handed to the kernel arrives. 10 runs by default; {@code -Dconcur.haltRuns=200} for the full count.
+     */
+    @Test
+    void everyLinePrintedBeforeAHaltOrAKillArrives() throws Exception {
+        CompiledExample compiled = new ExampleCompiler(cache).compile(new Example("Halts", """
+                public class Halts {
+                    public static void main(String[] args) throws Exception {
+                        Thread worker = new Thread(() -> { for (int i = 1; i <= 500; i++) System.err.println("w" + i); }, "worker");
+                        worker.start();
+                        for (int i = 1; i <= 1_000; i++) {
+                            System.out.println(i);
+                        }
+                        worker.join();
+                        System.out.println("last");
+                        if (args[0].equals("halt")) {
+                            Runtime.getRuntime().halt(0);
+                        }
+                        new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+                        Thread.sleep(10_000);
+                    }
+                }
+                """, Path.of("Halts.java"), 1));
+        int runs = Integer.getInteger("concur.haltRuns", 10);
+        int complete = 0;
+        for (int run = 0; run < runs; run++) {
+            String how = run % 2 == 0 ? "halt" : "kill";
+            RunResult result = new ExampleRunner().run(compiled, new RunSpec(Duration.ofSeconds(30), List.of(), List.of(how)), line -> {});
+            List<String> texts = result.lines().stream().map(OutputLine::text).toList();
+            if (texts.size() == 1_501 && texts.getLast().equals("last")) {
+                complete++;
+            } else {
+                System.err.printf("run %d (%s): %d lines, last %s%n", run, how, texts.size(), texts.isEmpty() ? "none" : texts.getLast());
+            }
+        }
+        assertThat(complete).as("runs with every line").isEqualTo(runs);
     }
 
     @Test
@@ -204,5 +361,21 @@ class ExampleRunnerTest {
         assertThat(result.lines().get(1).text()).as("files in the folder the example started in").isEqualTo("1");
         assertThat(workDir).doesNotExist();
         assertThat(Path.of("target/written.txt")).doesNotExist();
+    }
+
+    @Test
+    void passesTheChannelTokenInTheEnvironmentNeverOnTheCommandLine() throws Exception {
+        RunResult result = run("Token", """
+                public class Token {
+                    public static void main(String[] args) {
+                        System.out.println(System.getenv("CONCUR_CHANNEL_TOKEN"));
+                        System.out.println(ProcessHandle.current().info().commandLine().orElseThrow());
+                    }
+                }
+                """, Duration.ofSeconds(20));
+
+        String token = result.lines().get(0).text();
+        assertThat(token).matches("[0-9a-f]{32}");
+        assertThat(result.lines().get(1).text()).contains("concur.run.Harness").doesNotContain(token);
     }
 }

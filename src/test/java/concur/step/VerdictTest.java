@@ -14,7 +14,7 @@ class VerdictTest {
     private static final List<OutputLine> DONE = List.of(OutputLine.out(10, "main", "done"));
 
     private static Verdict judge(Outcome outcome, List<Long> survivors) throws Exception {
-        RunResult run = new RunResult(DONE, 1, DONE, Duration.ofMillis(1500), outcome, true, survivors);
+        RunResult run = new RunResult(DONE, 1, DONE, Duration.ofMillis(1500), outcome, true, survivors, RunResult.NotShown.NOTHING);
         return Verdict.of(Expectation.parse(List.of("done"), 1), run);
     }
 
@@ -55,7 +55,7 @@ class VerdictTest {
 
     @Test
     void aRunWhoseHarnessNeverStartedDidNotStartWhateverItPrinted() throws Exception {
-        RunResult run = new RunResult(JVM_SAYS, 2, JVM_SAYS, Duration.ofMillis(40), new Outcome.Exited(1), false, List.of());
+        RunResult run = new RunResult(JVM_SAYS, 2, JVM_SAYS, Duration.ofMillis(40), new Outcome.Exited(1), false, List.of(), RunResult.NotShown.NOTHING);
 
         Verdict verdict = Verdict.of(Expectation.parse(List.of("hello"), 10), run);
 
@@ -75,7 +75,7 @@ class VerdictTest {
     @Test
     void aJvmThatWaitedBeforeTheHarnessPastTheLimitDidNotStart() throws Exception {
         RunResult run = new RunResult(List.of(), 0, List.of(), Duration.ofSeconds(2),
-                new Outcome.TimedOut(Duration.ofSeconds(2), ""), false, List.of());
+                new Outcome.TimedOut(Duration.ofSeconds(2), ""), false, List.of(), RunResult.NotShown.NOTHING);
 
         Verdict verdict = Verdict.of(Expectation.parse(List.of("hello"), 10), run);
 
@@ -85,7 +85,7 @@ class VerdictTest {
 
     @Test
     void aJvmThatSaidNothingIsStillNamed() throws Exception {
-        RunResult run = new RunResult(List.of(), 0, List.of(), Duration.ofMillis(40), new Outcome.Exited(0), false, List.of());
+        RunResult run = new RunResult(List.of(), 0, List.of(), Duration.ofMillis(40), new Outcome.Exited(0), false, List.of(), RunResult.NotShown.NOTHING);
 
         assertThat(Verdict.of(Expectation.parse(List.of(), 10), run).summary())
                 .isEqualTo("the example's JVM did not start (exit code 0); check the step's java-options");

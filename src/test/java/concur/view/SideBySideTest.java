@@ -49,6 +49,34 @@ class SideBySideTest {
     }
 
     @Test
+    void anExampleCannotClearTheScreenSetTheTitleOrWriteTheClipboardOnAnyView() throws Exception {
+        String hostile = "\u001b[2J\u001b[H\u001b]0;title\u0007\u001b]52;c;eA==\u0007\u009b2J\u202eevil\r\b";
+        List<OutputLine> lines = List.of(OutputLine.out(5, "t\u001b[31m", hostile));
+        Outcome timedOut = new Outcome.TimedOut(Duration.ofSeconds(2), "\"t\u001b]0;x\u0007\" WAITING\n");
+
+        for (Screen screen : List.of(Screen.plain(), new Screen(true, true, 100), new Screen(true, true, 60))) {
+            String shown = show(screen, List.of("one"), lines, timedOut);
+            String withoutOwnCodes = shown.replaceAll("\r?\u001b\\[[0-9;]*[mAK]", ""); // concur's own colours and redraw
+            assertThat(withoutOwnCodes).as("on %s", screen)
+                    .doesNotContain("\u001b", "\u0007", "\u009b", "\u202e", "\r", "\b")
+                    .contains("\\x1b[2J\\x1b[H\\x1b]0;", "\"t\\x1b]0;x\\x07\" WAITING");
+        }
+    }
+
+    @Test
+    void saysHowManyLinesAndBytesWereNotShown() throws Exception {
+        Expectation expectation = Expectation.parse(List.of("one"), 10);
+        List<OutputLine> lines = List.of(OutputLine.out(5, "main", "one"));
+        RunResult run = new RunResult(lines, 1_000_000, lines, Duration.ofMillis(1234), new Outcome.Exited(0), true, List.of(),
+                new RunResult.NotShown(8_888_890, java.util.Optional.empty()));
+        SideBySide view = new SideBySide(Screen.plain(), new PrintWriter(text, true), expectation.displayLines());
+        view.finish(Verdict.of(expectation, run), run);
+
+        assertThat(text.toString()).contains("… 999,999 more lines not kept, 8,888,890 bytes not shown\n")
+                .contains("FAIL  printed 1,000,000 lines; concur keeps the first 1 (8,888,890 bytes not shown)");
+    }
+
+    @Test
     void aTerminalSeesLinesLiveThenTheRedrawnTableInColour() throws Exception {
         String shown = show(new Screen(true, true, 100), List.of("one"), List.of(OutputLine.out(5, "main", "one")),
                 new Outcome.Exited(0));

@@ -173,6 +173,15 @@ class TimelineTest {
     }
 
     @Test
+    void aThreadNamedWithEscapeSequencesCannotReachTheTerminal() {
+        RunResult run = run(100, OutputLine.out(10, "\u001b]52;c;eA==\u0007\u001b[2J", "x"), OutputLine.out(50, "main", "y"));
+
+        assertThat(Timeline.render(run, PLAIN_80)).first().asString().startsWith("\\x1b]52;c;eA");
+        assertThat(Timeline.render(run, new Screen(true, true, 80)))
+                .noneMatch(line -> line.contains("\u0007") || line.contains("\u001b]") || line.contains("\u001b[2J"));
+    }
+
+    @Test
     void aTerminalGetsBoxDrawingAndColoursOnlyWhenAllowed() {
         List<String> noColour = Timeline.render(twoOverlappingTasks(), new Screen(true, false, 80));
         List<String> colour = Timeline.render(twoOverlappingTasks(), new Screen(true, true, 80));

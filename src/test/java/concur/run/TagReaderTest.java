@@ -1,0 +1,137 @@
+package concur.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.MappedByteBuffer;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The tag channel from concur's side, with a fake harness, and strangers who connect to its port. */
+class TagReaderTest {
+    private final RunClock clock = new RunClock(System.nanoTime());
+    private final OutputCollector output = new OutputCollector(100, line -> {}, clock);
+    private final String token = Wire.newToken();
+    private ServerSocket server;
+    private RecordRing ring;
+    private Process example;
+    private Thread reading;
+
+    @BeforeEach
+    void listen() throws IOException {
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        ring = RecordRing.create();
+        example = new ProcessBuilder("sleep", "60").start(); // stands for the example's JVM
+        TagReader reader = new TagReader(server, token, ring, example, output, clock, List.of());
+        reading = Thread.ofVirtual().start(reader::run);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        example.destroyForcibly();
+        server.close();
+        ring.close();
+    }
+
+    private Socket connect() throws IOException {
+        return new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+    }
+
+    /** The example's JVM exits; the reader takes what is left in the ring and stops. */
+    private void exampleExits() throws Exception {
+        example.destroyForcibly().waitFor();
+        reading.join(Duration.ofSeconds(10));
+        assertThat(reading.isAlive()).as("still reading").isFalse();
+    }
+
+    /** A harness's channel: the ring mapped, the socket opened with {@code key}. */
+    private Harness.Channel harness(Socket socket, String key) throws IOException {
+        MappedByteBuffer records = Harness.map(ring.path());
+        Wire.writeToken(socket.getOutputStream(), key);
+        return new Harness.Channel(socket, records, System.nanoTime());
+    }
+
+    private static void line(Harness.Channel channel, String text) {
+        channel.record(Wire.LINE, Wire.STDOUT, "main", text);
+    }
+
+    @Test
+    void readsTheLinesTheHarnessPutsInTheRingEvenAfterItsJvmIsGone() throws Exception {
+        try (Socket socket = connect()) {
+            Harness.Channel channel = harness(socket, token);
+            for (int i = 1; i <= 50_000; i++) { // far more than the ring holds at once
+                line(channel, "line " + i);
+            }
+        }
+        exampleExits();
+
+        assertThat(output.total()).isEqualTo(50_000);
+        assertThat(output.last()).last().extracting(OutputLine::text).isEqualTo("line 50000");
+        assertThat(Files.exists(ring.path())).as("the ring's file, once the harness has mapped it").isFalse();
+    }
+
+    @Test
+    void aStrangerWhoConnectsFirstWithoutTheTokenIsClosedAndCannotFeedLines() throws Exception {
+        try (Socket silent = connect(); Socket forger = connect()) {
+            ByteArrayOutputStream payload = new ByteArrayOutputStream();
+            DataOutputStream forged = new DataOutputStream(payload);
+            forged.write("0".repeat(token.length()).getBytes());
+            Wire.write(forged, Wire.LINE, 1_000, Wire.STDOUT, "main", "the expected output");
+            Wire.write(forged, Wire.DUMP, 1_000, Wire.STDOUT, "", "a forged dump");
+            forger.getOutputStream().write(payload.toByteArray()); // at once: what comes after the close is refused
+            assertThat(forger.getInputStream().read()).as("the forger's connection is closed").isEqualTo(-1);
+
+            try (Socket socket = connect()) {
+                long start = System.nanoTime();
+                line(harness(socket, token), "what the example really printed");
+                exampleExits();
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not held up by the silent one").isLessThan(Duration.ofSeconds(2));
+            }
+        }
+
+        assertThat(output.kept()).extracting(OutputLine::text).containsExactly("what the example really printed");
+    }
+
+    @Test
+    void anExampleThatNeverConnectsEndsTheReadingWhenItsJvmIsGone() throws Exception {
+        try (Socket shortToken = connect()) {
+            shortToken.getOutputStream().write(token.substring(0, 8).getBytes());
+            shortToken.shutdownOutput();
+            assertThat(shortToken.getInputStream().read()).isEqualTo(-1);
+        }
+        exampleExits();
+
+        assertThat(output.kept()).isEmpty();
+    }
+
+    @Test
+    void aForgedRecordInTheRingStopsTheReadingAndWhatFollowsIsCountedNotShown() throws Exception {
+        try (Socket socket = connect()) {
+            Harness.Channel channel = harness(socket, token);
+            line(channel, "before");
+            Thread.sleep(50); // read before the forgery
+            MappedByteBuffer records = Harness.map(ring.path());
+            long head = records.getLong(Wire.RING_HEAD);
+            int at = (int) (head % Wire.RING_BYTES) + Wire.RING_DATA;
+            records.put(at, (byte) Wire.LINE).putLong(at + 1, 0).put(at + 9, (byte) Wire.STDOUT)
+                    .putShort(at + 10, (short) 0).putLong(at + 12, 0).putInt(at + 20, Integer.MAX_VALUE);
+            records.putLong(Wire.RING_HEAD, head + 24 + 1_000);
+            Thread.sleep(50);
+            line(channel, "after");
+        }
+        exampleExits();
+
+        assertThat(output.kept()).extracting(OutputLine::text).containsExactly("before");
+        assertThat(output.notShown().brokenChannel()).contains("a record of 2147483647 bytes");
+        assertThat(output.notShown().bytes()).isGreaterThanOrEqualTo(1_000);
+    }
+}
