@@ -88,8 +88,9 @@ class LauncherTest {
         Files.copy(Path.of("src/test/resources/fixtures/passing/Counted.java"), lessons.resolve("Counted.java"));
         Path lesson = Files.writeString(lessons.resolveSibling("café.md"),
                 Files.readString(Path.of("src/test/resources/fixtures/passing.md")).replace("passing/Counted.java", "grüße/Counted.java"));
+        // With native access, as the launcher starts it: concur then contains examples and says nothing about it.
         String concur = String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dconcur.cache=" + System.getProperty("concur.cache", "target/example-cache"),
+                "--enable-native-access=ALL-UNNAMED", "-Dconcur.cache=" + System.getProperty("concur.cache", "target/example-cache"),
                 "-cp", System.getProperty("java.class.path"), "concur.cli.Main", "run", lesson.toString());
         String launcher = ". src/main/sh/locale.sh; use_utf8_for_file_names; ";
 
