@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -36,16 +37,23 @@ public class EchoServers {
     /** The names of the threads that answered during one visit. */
     static final Set<String> answeredBy = ConcurrentHashMap.newKeySet();
 
+    /** Connections the server is serving right now, and the most it has served at once. */
+    static final AtomicInteger serving = new AtomicInteger();
+    static final AtomicInteger mostServing = new AtomicInteger();
+
     /** Set by main to end the event loop. (Not interrupt(): that would also close a channel in use.) */
     static volatile boolean stopping;
 
     public static void main(String[] args) throws Exception {
         System.out.println("== one thread, blocking calls ==");
+        Thread blocking;
         try (ServerSocket listener = listen()) {
             // serve() runs right in the accept loop: the next client is accepted when this one has gone.
-            Thread.ofPlatform().name("blocking").start(() -> acceptLoop(listener, EchoServers::serve));
+            blocking = Thread.ofPlatform().name("blocking")
+                    .start(() -> acceptLoop(listener, EchoServers::serve));
             visit(listener.getLocalPort());
         } // closing the listener ends the accept loop
+        blocking.join();
 
         System.out.println("== one thread, event loop ==");
         try (ServerSocketChannel listener = ServerSocketChannel.open(); Selector selector = Selector.open()) {
@@ -78,6 +86,7 @@ public class EchoServers {
                 for (SelectionKey key : selector.selectedKeys()) {
                     if (key.isAcceptable()) {
                         SocketChannel client = listener.accept();
+                        startServing();
                         client.configureBlocking(false);
                         // The attachment keeps what this client has sent that is not yet a whole line.
                         client.register(selector, SelectionKey.OP_READ, new StringBuilder());
@@ -88,6 +97,9 @@ public class EchoServers {
                 selector.selectedKeys().clear();
             }
             for (SelectionKey key : selector.keys()) {
+                if (key.channel() instanceof SocketChannel client && client.isOpen()) {
+                    stopServing(); // a client whose hang-up the loop had not read yet
+                }
                 key.channel().close();
             }
         } catch (IOException e) {
@@ -102,6 +114,7 @@ public class EchoServers {
         ByteBuffer buffer = ByteBuffer.allocate(1024);
         if (client.read(buffer) == -1) { // the client has closed its end
             client.close();              // also takes it out of the selector
+            stopServing();
             return;
         }
         pending.append(new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII));
@@ -133,6 +146,7 @@ public class EchoServers {
 
     /** Plain blocking code: readLine() waits until the client has sent a line. */
     static void serve(Socket socket) {
+        startServing();
         try (socket;
              BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
              Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII)) {
@@ -142,7 +156,17 @@ public class EchoServers {
             }
         } catch (IOException e) {
             System.out.println("serving failed: " + e);
+        } finally {
+            stopServing();
         }
+    }
+
+    static void startServing() {
+        mostServing.accumulateAndGet(serving.incrementAndGet(), Math::max);
+    }
+
+    static void stopServing() {
+        serving.decrementAndGet();
     }
 
     /** The answer to one line; it says which thread answered. */
@@ -157,6 +181,7 @@ public class EchoServers {
     /** CLIENTS clients at once, each on its own virtual thread; prints how long they took and who served them. */
     static void visit(int port) throws InterruptedException {
         answeredBy.clear();
+        mostServing.set(0);
         long start = System.nanoTime();
         List<Thread> clients = new ArrayList<>();
         for (int i = 1; i <= CLIENTS; i++) {
@@ -167,8 +192,10 @@ public class EchoServers {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         int threads = answeredBy.size();
-        System.out.println(String.format(Locale.ROOT, "%d clients done in %.2f s, served by %d thread%s",
-                CLIENTS, seconds, threads, threads == 1 ? "" : "s"));
+        String servedBy = "served by " + threads + (threads == 1 ? " thread" : " threads");
+        String report = "%d clients done in %.2f s, %s, up to %d at once";
+        System.out.println(String.format(Locale.ROOT, report,
+                CLIENTS, seconds, servedBy, mostServing.get()));
     }
 
     /** Says hello, pauses, says bye: the connection stays open all the while. */
@@ -184,8 +211,10 @@ public class EchoServers {
                 out.flush();
                 System.out.println(Thread.currentThread().getName() + " got: " + in.readLine());
             }
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException e) {
             System.out.println(Thread.currentThread().getName() + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stop talking, but keep the interrupt visible
         }
     }
 }

@@ -13,8 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Step 4: fetch three "web sites" at once with HttpClient.sendAsync and print their headers.
@@ -24,6 +29,12 @@ public class FetchThree {
 
     static final List<String> SITES = List.of("news", "shop", "blog");
     static final Duration SLOW = Duration.ofMillis(500); // every site takes this long to answer
+
+    /** Set when the requests for all three sites were in the server at the same moment. */
+    static final AtomicBoolean allAtOnce = new AtomicBoolean();
+    /** Opens only when three requests wait at it together; see answerSlowly(). */
+    static final CyclicBarrier allThree =
+            new CyclicBarrier(SITES.size(), () -> allAtOnce.set(true));
 
     public static void main(String[] args) throws Exception {
         HttpServer server = startSites();
@@ -43,6 +54,8 @@ public class FetchThree {
             }
             CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).join();
             System.out.println("all three answered after " + since(start));
+            System.out.println("the server had all three requests at once: "
+                    + (allAtOnce.get() ? "yes" : "no"));
 
             for (int i = 0; i < SITES.size(); i++) {
                 printHeaders(SITES.get(i), replies.get(i).join());
@@ -81,6 +94,7 @@ public class FetchThree {
 
     static void answerSlowly(HttpExchange exchange, String html) throws IOException {
         try (exchange) {
+            waitForTheOthers();
             Thread.sleep(SLOW); // a slow site; only this request's virtual thread waits
             byte[] body = html.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html");
@@ -90,6 +104,18 @@ public class FetchThree {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits until the requests for all three sites are here (at most 10 s). Only requests that are
+     * under way together can meet: sent one at a time, the first would wait here in vain.
+     */
+    static void waitForTheOthers() throws InterruptedException {
+        try {
+            allThree.await(10, TimeUnit.SECONDS);
+        } catch (TimeoutException | BrokenBarrierException e) {
+            // They did not all come (a later request finds the barrier broken): answer anyway.
         }
     }
 

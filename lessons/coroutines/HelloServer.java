@@ -13,9 +13,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Step 5: a small web server with two pages, each answered after half a second,
@@ -25,6 +30,11 @@ public class HelloServer {
 
     static final Duration SLOW = Duration.ofMillis(500); // every page takes this long to make
     static final int VISITORS = 200;
+
+    /** Set when the handlers of all VISITORS requests were running at the same moment. */
+    static final AtomicBoolean allAtOnce = new AtomicBoolean();
+    /** Opens only when VISITORS handlers wait at it together; see together(). */
+    static final CyclicBarrier everybody = new CyclicBarrier(VISITORS, () -> allAtOnce.set(true));
 
     public static void main(String[] args) throws Exception {
         HttpServer server = start();
@@ -39,13 +49,15 @@ public class HelloServer {
             System.out.println("unescaped, it would have been: " + page("<script>"));
 
             // Now many visitors at the same moment, each on a (client-side) virtual thread of its own.
+            // They ask for /together/NAME: the /hello/NAME page, after a wait for all the others.
             long start = System.nanoTime();
             List<Future<Boolean>> visits = new ArrayList<>();
             try (ExecutorService visitors = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 1; i <= VISITORS; i++) {
                     String name = "visitor-" + i;
                     visits.add(visitors.submit(() -> {
-                        HttpResponse<String> response = client.send(get(base + "/hello/" + name), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> response = client.send(get(base + "/together/" + name),
+                                HttpResponse.BodyHandlers.ofString());
                         return response.statusCode() == 200 && response.body().equals(page(escapeHtml(name)));
                     }));
                 }
@@ -55,7 +67,10 @@ public class HelloServer {
             for (Future<Boolean> visit : visits) {
                 correct += visit.get() ? 1 : 0;
             }
-            System.out.println(String.format(Locale.ROOT, "%d visitors, %d correct pages, in %.2f s", VISITORS, correct, seconds));
+            System.out.println(String.format(Locale.ROOT,
+                    "%d visitors, %d correct pages, in %.2f s", VISITORS, correct, seconds));
+            System.out.println("all " + VISITORS + " handlers running at once: "
+                    + (allAtOnce.get() ? "yes" : "no"));
         } finally {
             server.stop(0);
         }
@@ -69,6 +84,7 @@ public class HelloServer {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", HelloServer::index);
         server.createContext("/hello/", HelloServer::hello);
+        server.createContext("/together/", HelloServer::together);
         server.start();
         return server;
     }
@@ -85,6 +101,25 @@ public class HelloServer {
     /** "/hello/NAME": a greeting. getPath() has already decoded %3C to '<' and so on. */
     static void hello(HttpExchange exchange) throws IOException {
         String name = exchange.getRequestURI().getPath().substring("/hello/".length());
+        respondSlowly(exchange, 200, page(escapeHtml(name)));
+    }
+
+    /**
+     * "/together/NAME": the page of "/hello/NAME", but first the handler waits (10 s at most) until
+     * VISITORS handlers are waiting here together. Only that many handlers running at the same
+     * moment can open the barrier: a server that handled fewer at a time would wait in vain.
+     */
+    static void together(HttpExchange exchange) throws IOException {
+        String name = exchange.getRequestURI().getPath().substring("/together/".length());
+        try {
+            everybody.await(10, TimeUnit.SECONDS);
+        } catch (TimeoutException | BrokenBarrierException e) {
+            // Not all of them came (a later one finds the barrier broken): answer anyway.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.close();
+            return;
+        }
         respondSlowly(exchange, 200, page(escapeHtml(name)));
     }
 

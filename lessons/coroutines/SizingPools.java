@@ -3,9 +3,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -16,9 +18,10 @@ public class SizingPools {
 
     static final int CORES = Runtime.getRuntime().availableProcessors();
     static final int TASKS = 4 * CORES;                  // four tasks for every core
-    static final long NUMBERS = 50_000_000;              // what one computing task adds up
+    static final long NUMBERS = 20_000_000;              // what one computing task adds up
     static final Duration WAIT = Duration.ofMillis(200); // what one waiting task waits: a slow reply
     static final int TRIALS = 3;                         // computing times: the fastest of three tries
+    static final Duration READY = Duration.ofSeconds(2); // waiting: how long main waits for "ready"
 
     public static void main(String[] args) throws Exception {
         System.out.println(CORES + " cores, " + TASKS + " tasks per run");
@@ -40,9 +43,45 @@ public class SizingPools {
         report(TASKS + " virtual threads", best[2]);
 
         System.out.println("waiting (" + WAIT.toMillis() + " ms per task):");
-        report(CORES + " platform threads", time(() -> Executors.newFixedThreadPool(CORES), SizingPools::waitForReply));
-        report(TASKS + " platform threads", time(() -> Executors.newFixedThreadPool(TASKS), SizingPools::waitForReply));
-        report(TASKS + " virtual threads", time(Executors::newVirtualThreadPerTaskExecutor, SizingPools::waitForReply));
+        waiting(CORES + " platform threads", () -> Executors.newFixedThreadPool(CORES));
+        waiting(TASKS + " platform threads", () -> Executors.newFixedThreadPool(TASKS));
+        waiting(TASKS + " virtual threads", Executors::newVirtualThreadPerTaskExecutor);
+    }
+
+    /**
+     * Runs TASKS waiting tasks on a fresh pool. Each task first says it is ready (it has a
+     * thread), then waits for the starting signal. main gives the signal when all tasks are ready,
+     * or after READY if they cannot all get a thread, and starts the clock then. How many were
+     * ready at the signal is how many tasks this pool lets wait at once.
+     */
+    static void waiting(String pool, Supplier<ExecutorService> pools) throws Exception {
+        CountDownLatch ready = new CountDownLatch(TASKS);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Long>> results = new ArrayList<>();
+        long start;
+        long atOnce;
+        try (ExecutorService executor = pools.get()) {
+            for (int i = 0; i < TASKS; i++) {
+                results.add(executor.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return waitForReply();
+                }));
+            }
+            try {
+                ready.await(READY.toMillis(), TimeUnit.MILLISECONDS);
+            } finally {
+                atOnce = TASKS - ready.getCount();
+                start = System.nanoTime();
+                go.countDown(); // always, or close() below would wait for the tasks forever
+            }
+        } // close() waits for every task
+        double seconds = (System.nanoTime() - start) / 1e9;
+        for (Future<Long> result : results) {
+            result.get(); // throws if a task failed
+        }
+        System.out.println(String.format(Locale.ROOT, "  %s: %.2f s, %d waiting at once",
+                pool, seconds, atOnce));
     }
 
     /** Runs TASKS copies of the task on a fresh pool; returns the seconds until all of them are done. */

@@ -1,9 +1,11 @@
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Step 3: two tasks that each say hello, wait one second and say hello again. Written twice:
@@ -13,6 +15,10 @@ public class TwoHellos {
 
     static final Duration WAIT = Duration.ofSeconds(1); // stands in for a slow network call
 
+    /** How many hellos are in their wait right now, and the most there have been at once. */
+    static final AtomicInteger waiting = new AtomicInteger();
+    static final AtomicInteger mostWaiting = new AtomicInteger();
+
     public static void main(String[] args) throws InterruptedException {
         System.out.println("-- virtual threads --");
         long start = System.nanoTime();
@@ -20,7 +26,7 @@ public class TwoHellos {
         Thread second = Thread.ofVirtual().name("hello-2").start(TwoHellos::helloBlocking);
         first.join();
         second.join();
-        System.out.println(seconds("both finished in %.2f s", start));
+        System.out.println(seconds("both finished in %.2f s", start) + upToWaiting());
 
         System.out.println("-- CompletableFuture on one thread --");
         // One platform thread runs every step of both tasks, like an asyncio event loop.
@@ -29,18 +35,21 @@ public class TwoHellos {
             CompletableFuture<Void> one = helloAsync("hello-1", loop);
             CompletableFuture<Void> two = helloAsync("hello-2", loop);
             CompletableFuture.allOf(one, two).join(); // main waits here until both chains have completed
-            System.out.println(seconds("both finished in %.2f s", start));
+            System.out.println(seconds("both finished in %.2f s", start) + upToWaiting());
         } // close() shuts the loop thread down
     }
 
     /** Ordinary blocking code: on a virtual thread, sleep() sets the thread aside and frees its carrier. */
     static void helloBlocking() {
         System.out.println(Thread.currentThread().getName() + ": Hello world! on " + carrier());
+        startWaiting();
         try {
             Thread.sleep(WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
+        } finally {
+            stopWaiting();
         }
         System.out.println(Thread.currentThread().getName() + ": Hello again! on " + carrier());
     }
@@ -58,7 +67,24 @@ public class TwoHellos {
 
     /** A future that completes, on the loop thread, after the delay; no thread waits for it meanwhile. */
     static CompletableFuture<Void> sleep(Duration delay, ExecutorService loop) {
-        return CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, loop));
+        startWaiting();
+        Executor later =
+                CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, loop);
+        return CompletableFuture.runAsync(TwoHellos::stopWaiting, later);
+    }
+
+    /** Counts one more hello as waiting, and keeps the most there have been at once. */
+    static void startWaiting() {
+        mostWaiting.accumulateAndGet(waiting.incrementAndGet(), Math::max);
+    }
+
+    static void stopWaiting() {
+        waiting.decrementAndGet();
+    }
+
+    /** ", up to 2 waiting at once" if both hellos were in their wait at the same moment. */
+    static String upToWaiting() {
+        return ", up to " + mostWaiting.getAndSet(0) + " waiting at once";
     }
 
     /** The platform thread running this virtual thread right now, e.g. ForkJoinPool-1-worker-2. */

@@ -33,9 +33,14 @@ public class StartupCost {
         virtualThread.startAndWait();
 
         System.out.println("start " + COUNT + " of each, one at a time, and wait for each to end:");
-        report("processes (new JVMs)", fastestRound(process, 1));
-        report("platform threads", fastestRound(platformThread, THREAD_ROUNDS));
+        double processes = fastestRound(process, 1);
+        double platformThreads = fastestRound(platformThread, THREAD_ROUNDS);
+        report("processes (new JVMs)", processes);
+        report("platform threads", platformThreads);
         report("virtual threads", fastestRound(virtualThread, THREAD_ROUNDS));
+        // Measured in the same run, so a busy machine slows both sides of the comparison.
+        long ratio = Math.round(processes / platformThreads);
+        System.out.println("one process costs as much as " + ratio + " platform threads");
     }
 
     /** Milliseconds for COUNT starts, in the fastest of {@code rounds} rounds. */

@@ -27,21 +27,32 @@ public class ManySleepers {
         run(10_000, "virtual threads", Executors::newVirtualThreadPerTaskExecutor);
     }
 
-    /** Runs `tasks` sleeping tasks on a fresh executor and prints how long they took. */
+    /**
+     * Runs `tasks` sleeping tasks on a fresh executor, and prints how long they took and how
+     * many of them were asleep at the same moment, at most.
+     */
     static void run(int tasks, String label, Supplier<ExecutorService> executors) {
         AtomicInteger done = new AtomicInteger();
+        AtomicInteger asleep = new AtomicInteger();    // tasks asleep right now
+        AtomicInteger mostAsleep = new AtomicInteger(); // the highest `asleep` has been
         long start = System.nanoTime();
         try (ExecutorService executor = executors.get()) {
             for (int i = 0; i < tasks; i++) {
                 executor.submit(() -> {
-                    Thread.sleep(SLEEP);
+                    mostAsleep.accumulateAndGet(asleep.incrementAndGet(), Math::max);
+                    try {
+                        Thread.sleep(SLEEP);
+                    } finally {
+                        asleep.decrementAndGet();
+                    }
                     done.incrementAndGet();
                     return null; // a Callable, not a Runnable: so sleep() may throw
                 });
             }
         } // close() waits until every submitted task has finished
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.println(String.format(
-                Locale.ROOT, "%s: %d tasks done in %.2f s", label, done.get(), seconds));
+        String report = "%s: %d tasks done in %.2f s, up to %d asleep at once";
+        System.out.println(String.format(Locale.ROOT, report,
+                label, done.get(), seconds, mostAsleep.get()));
     }
 }
