@@ -1,5 +1,6 @@
 package concur.report;
 
+import concur.run.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,10 @@ public final class Tally {
         return outcomes.stream().allMatch(o -> o instanceof StepOutcome.Ran ran && ran.passed());
     }
 
-    /** Steps that were repeated or failed, one line each, then {@code N of M steps matched; K errors}. */
+    /**
+     * Steps that were repeated or failed, one line each, then {@code N of M steps matched; K errors}.
+     * Names come from file names and headings, so they are made {@link Printable}.
+     */
     public String summary() {
         StringBuilder text = new StringBuilder();
         int steps = 0;
@@ -40,7 +44,7 @@ public final class Tally {
                     passed += ran.passed() ? 1 : 0;
                     if (ran.runs() > 1 || !ran.passed()) {
                         text.append(String.format(Locale.ROOT, "  %-12s %-48s %d/%d%n",
-                                ran.lesson(), ran.name(), ran.passes(), ran.runs()));
+                                Printable.of(ran.lesson()), Printable.of(ran.name()), ran.passes(), ran.runs()));
                     }
                 }
             }
