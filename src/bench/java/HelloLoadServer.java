@@ -31,7 +31,8 @@ public final class HelloLoadServer {
             System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor()); // as in the lesson: a virtual thread per request
+        server.setExecutor(
+                Executors.newVirtualThreadPerTaskExecutor()); // as in the lesson: a virtual thread per request
         if (delayMs == HelloServer.SLOW.toMillis()) {
             server.createContext("/", HelloServer::index);
             server.createContext("/hello/", HelloServer::hello);

@@ -1,5 +1,5 @@
-import concur.run.Example;
 import concur.run.CompiledExample;
+import concur.run.Example;
 import concur.run.ExampleCompiler;
 import concur.run.ExampleRunner;
 import concur.run.RunSpec;
@@ -49,7 +49,9 @@ public final class StepOverhead {
                 runner.run(compiled, spec, line -> {});
             });
             long l = time(() -> new ProcessBuilder(java, file.toString())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor());
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor());
             if (i > 0) { // the first round warms up both
                 step.add(s);
                 launcher.add(l);

@@ -64,7 +64,8 @@ class ArchitectureTest {
         for (Path file : sources(MAIN.resolve("report"))) {
             Matcher reference = REFERENCE.matcher(Files.readString(file));
             while (reference.find()) {
-                assertThat(reference.group(1) + "." + reference.group(2)).as(file.toString())
+                assertThat(reference.group(1) + "." + reference.group(2))
+                        .as(file.toString())
                         .matches("report\\..*|run\\.Printable");
             }
         }
@@ -76,7 +77,8 @@ class ArchitectureTest {
         List<String> others = sources(MAIN.resolve("run")).stream()
                 .map(file -> file.getFileName().toString().replace(".java", ""))
                 .filter(name -> !name.equals("Harness") && !name.equals("Wire"))
-                .filter(name -> Pattern.compile("\\b" + name + "\\b").matcher(harness).find())
+                .filter(name ->
+                        Pattern.compile("\\b" + name + "\\b").matcher(harness).find())
                 .toList();
         assertThat(others).isEmpty();
     }

@@ -6,8 +6,7 @@ package concur.check;
  * before it and the placeholder's own group come first, so {@code \1} must become {@code \2} or more.
  */
 final class BackReferences {
-    private BackReferences() {
-    }
+    private BackReferences() {}
 
     /**
      * {@code regex} (which compiles) with each numbered back-reference {@code \N} made {@code (?:\M)},
@@ -30,7 +29,8 @@ final class BackReferences {
                 } else if (classDepth == 0 && next >= '1' && next <= '9') {
                     int number = next - '0';
                     int j = i + 2;
-                    while (j < regex.length() && Character.isDigit(regex.charAt(j))
+                    while (j < regex.length()
+                            && Character.isDigit(regex.charAt(j))
                             && number * 10 + (regex.charAt(j) - '0') <= opened) {
                         number = number * 10 + (regex.charAt(j) - '0');
                         j++;

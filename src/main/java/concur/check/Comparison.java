@@ -5,7 +5,11 @@ import java.util.Optional;
 
 /** The operator of a bound, as in {@code {int > 0}} or {@code :: elapsed < 4.5s}. */
 enum Comparison {
-    LESS("<"), AT_MOST("<="), MORE(">"), AT_LEAST(">="), EQUAL("=");
+    LESS("<"),
+    AT_MOST("<="),
+    MORE(">"),
+    AT_LEAST(">="),
+    EQUAL("=");
 
     private final String symbol;
 

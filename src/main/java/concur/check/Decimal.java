@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
  */
 record Decimal(int sign, String digits, BigInteger point) implements Comparable<Decimal> {
     /** What {@code {num}} matches, and what a bound may be written as: also {@code +3} and {@code .5}. */
-    private static final Pattern NUMBER =
-            Pattern.compile("([-+]?)(\\d*)(?:\\.(\\d*))?(?:[eE]([-+]?\\d+))?");
+    private static final Pattern NUMBER = Pattern.compile("([-+]?)(\\d*)(?:\\.(\\d*))?(?:[eE]([-+]?\\d+))?");
 
     private static final Decimal ZERO = new Decimal(0, "", BigInteger.ZERO);
 

@@ -31,7 +31,8 @@ public final class Durations {
         if (nanos.compareTo(BigDecimal.valueOf(FOREVER.toNanos())) >= 0) {
             return Optional.of(FOREVER);
         }
-        return Optional.of(Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact()));
+        return Optional.of(
+                Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact()));
     }
 
     /** How many nanoseconds one {@code ms}, {@code s} or {@code m} is. */

@@ -65,16 +65,18 @@ sealed interface Element {
         for (Element element : elements) {
             switch (element) {
                 case Line line -> free.add(line.withoutBounds());
-                case Unordered block -> free.add(new Unordered(
-                        block.lines().stream().map(Line::withoutBounds).toList(), block.open(), block.end()));
-                case PerThread block -> free.add(new PerThread(
-                        block.lines().stream()
-                                .map(t -> new ThreadLine(t.label(), t.line().withoutBounds()))
-                                .toList(),
-                        block.open(),
-                        block.end()));
+                case Unordered block ->
+                    free.add(new Unordered(
+                            block.lines().stream().map(Line::withoutBounds).toList(), block.open(), block.end()));
+                case PerThread block ->
+                    free.add(new PerThread(
+                            block.lines().stream()
+                                    .map(t -> new ThreadLine(t.label(), t.line().withoutBounds()))
+                                    .toList(),
+                            block.open(),
+                            block.end()));
                 case Ellipsis ellipsis -> free.add(ellipsis);
-                case Elapsed elapsed -> { }
+                case Elapsed elapsed -> {}
             }
         }
         return free;
@@ -88,8 +90,8 @@ sealed interface Element {
                 case Line line -> lines.add(line);
                 case Unordered block -> lines.addAll(block.lines());
                 case PerThread block -> lines.addAll(block.lines());
-                case Ellipsis ellipsis -> { }
-                case Elapsed elapsed -> { }
+                case Ellipsis ellipsis -> {}
+                case Elapsed elapsed -> {}
             }
         }
         return lines;

@@ -7,7 +7,6 @@ import concur.run.OutputLine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The {@code expected} block of a lesson step: what an example's output must look like.

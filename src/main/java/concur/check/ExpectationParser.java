@@ -1,7 +1,7 @@
 package concur.check;
 
-import concur.check.Element.Ellipsis;
 import concur.check.Element.Elapsed;
+import concur.check.Element.Ellipsis;
 import concur.check.Element.ExpectedLine;
 import concur.check.Element.Line;
 import concur.check.Element.PerThread;
@@ -51,7 +51,8 @@ final class ExpectationParser {
             }
         }
         if (open != null) {
-            throw new ExpectationException(open.line(), ":: %s block is never closed with :: end".formatted(open.kind()));
+            throw new ExpectationException(
+                    open.line(), ":: %s block is never closed with :: end".formatted(open.kind()));
         }
         return new Expectation(elements, totals, exit, display, firstLine + lines.size() - 1);
     }
@@ -64,8 +65,10 @@ final class ExpectationParser {
             case "unordered", "per-thread" -> {
                 noArgument(keyword, argument, line);
                 if (open != null) {
-                    throw new ExpectationException(line, "blocks do not nest: :: %s inside the :: %s block of line %d"
-                            .formatted(keyword, open.kind(), open.line()));
+                    throw new ExpectationException(
+                            line,
+                            "blocks do not nest: :: %s inside the :: %s block of line %d"
+                                    .formatted(keyword, open.kind(), open.line()));
                 }
                 open = new OpenBlock(keyword, line, new ArrayList<>(), new ArrayList<>());
             }
@@ -89,21 +92,27 @@ final class ExpectationParser {
                     throw new ExpectationException(line, ":: exit needs an integer, e.g. :: exit 3");
                 }
                 if (exit.line() != 0) {
-                    throw new ExpectationException(line, "a second :: exit (the first is on line %d)".formatted(exit.line()));
+                    throw new ExpectationException(
+                            line, "a second :: exit (the first is on line %d)".formatted(exit.line()));
                 }
                 exit = new Exit(Integer.parseInt(argument), line);
             }
-            default -> throw new ExpectationException(line,
-                    "unknown directive \":: %s\" (known: unordered, per-thread, end, elapsed, total, exit)".formatted(keyword));
+            default ->
+                throw new ExpectationException(
+                        line,
+                        "unknown directive \":: %s\" (known: unordered, per-thread, end, elapsed, total, exit)"
+                                .formatted(keyword));
         }
     }
 
     private void content(String text, int line) throws ExpectationException {
         if (text.equals("...")) {
             if (open != null) {
-                throw new ExpectationException(line, "... inside a block: a block matches exactly as many lines as it has");
+                throw new ExpectationException(
+                        line, "... inside a block: a block matches exactly as many lines as it has");
             }
-            // "..." twice in a row means what it means once; one element keeps the search from trying every split between them.
+            // "..." twice in a row means what it means once; one element keeps the search from trying every split
+            // between them.
             if (elements.isEmpty() || !(elements.get(elements.size() - 1) instanceof Ellipsis)) {
                 elements.add(new Ellipsis(new ExpectedLine(text, line)));
             }
@@ -124,7 +133,8 @@ final class ExpectationParser {
         }
         String label = m.group(1);
         if (label.startsWith("$") && !VARIABLE.matcher(label).matches()) {
-            throw new ExpectationException(line, "bad thread variable [%s]: write $ and a name, e.g. [$a]".formatted(label));
+            throw new ExpectationException(
+                    line, "bad thread variable [%s]: write $ and a name, e.g. [$a]".formatted(label));
         }
         open.labels().add(label);
         open.lines().add(new Line(new ExpectedLine(text, line), LinePattern.compile(m.group(2), line)));
@@ -133,8 +143,8 @@ final class ExpectationParser {
     private Element close(int end) throws ExpectationException {
         if (open.kind().equals("unordered")) {
             if (open.lines().size() > MAX_UNORDERED) {
-                throw new ExpectationException(open.line(),
-                        "an unordered block may have at most %d lines".formatted(MAX_UNORDERED));
+                throw new ExpectationException(
+                        open.line(), "an unordered block may have at most %d lines".formatted(MAX_UNORDERED));
             }
             return new Unordered(List.copyOf(open.lines()), open.line(), end);
         }

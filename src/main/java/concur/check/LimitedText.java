@@ -8,6 +8,7 @@ package concur.check;
 final class LimitedText implements CharSequence {
     /** Reads per character of the line allowed, on top of {@link #BASE}: generous for any regex that does not backtrack without end. */
     private static final long PER_CHAR = 2_000;
+
     private static final long BASE = 1_000_000;
 
     /** Thrown when the reads run out; the caller knows which expected line was being matched. */

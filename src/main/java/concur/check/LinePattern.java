@@ -50,9 +50,11 @@ final class LinePattern {
     private final Pattern regex;
     /** The regex with trailing white space allowed, for the raw text. */
     private final Pattern loose;
+
     private final List<Placeholder> placeholders;
     /** The line as written, and its line in the lesson: for the message when matching it takes too long. */
     private final String text;
+
     private final int line;
 
     private LinePattern(Pattern regex, Pattern loose, List<Placeholder> placeholders, String text, int line) {
@@ -128,7 +130,8 @@ final class LinePattern {
             if (stripped.length() == text.length()) {
                 return null; // no trailing space to keep: the loose regex would say the same, at the same cost
             }
-            // A placeholder at the end may match nothing, as in "value: {any}" against "value: ": keep the space it needs.
+            // A placeholder at the end may match nothing, as in "value: {any}" against "value: ": keep the space it
+            // needs.
             Matcher raw = loose.matcher(new LimitedText(text));
             return raw.matches() ? raw : null;
         } catch (LimitedText.Exhausted e) {
@@ -176,8 +179,12 @@ final class LinePattern {
             }
             regex.append(Pattern.quote(literal.toString()));
             try {
-                return new LinePattern(Pattern.compile(regex.toString()), Pattern.compile(regex + "\\s*"),
-                        List.copyOf(placeholders), text, line);
+                return new LinePattern(
+                        Pattern.compile(regex.toString()),
+                        Pattern.compile(regex + "\\s*"),
+                        List.copyOf(placeholders),
+                        text,
+                        line);
             } catch (PatternSyntaxException e) {
                 // Each regex compiled alone; together they may clash, as two that define the same named group.
                 throw problem("the regexes of this line do not fit together: " + e.getDescription());
@@ -200,7 +207,13 @@ final class LinePattern {
                 throw problem("only {int} and {num} take a bound, not " + written);
             }
             Decimal bound = m.group(3) == null ? null : number(m.group(4), written);
-            add(written, KINDS.get(kind), 0, m.group(2), Comparison.of(m.group(3) == null ? "" : m.group(3)), bound,
+            add(
+                    written,
+                    KINDS.get(kind),
+                    0,
+                    m.group(2),
+                    Comparison.of(m.group(3) == null ? "" : m.group(3)),
+                    bound,
                     m.group(3) == null ? null : m.group(4).strip());
             return close + 1;
         }
@@ -225,9 +238,10 @@ final class LinePattern {
             Matcher suffix = SUFFIX.matcher(text.substring(i + 1, close));
             suffix.matches();
             if (!suffix.group(2).isEmpty()) {
-                throw problem(suffix.group(2).strip().matches("(<=|>=|<|>|=).*")
-                        ? "only {int} and {num} take a bound, not " + written
-                        : "malformed placeholder " + written + " (after the closing / only :name may follow)");
+                throw problem(
+                        suffix.group(2).strip().matches("(<=|>=|<|>|=).*")
+                                ? "only {int} and {num} take a bound, not " + written
+                                : "malformed placeholder " + written + " (after the closing / only :name may follow)");
             }
             int groupsOfBody;
             try {
@@ -235,7 +249,8 @@ final class LinePattern {
             } catch (PatternSyntaxException e) {
                 throw problem("bad regex /%s/: %s".formatted(body, e.getDescription()));
             }
-            // In the line's regex the body's groups come after the groups before it and its own: \1 must still mean its first.
+            // In the line's regex the body's groups come after the groups before it and its own: \1 must still mean its
+            // first.
             String renumbered = BackReferences.shift(body.toString(), groups + 1);
             add(written, renumbered, groupsOfBody, suffix.group(1), Optional.empty(), null, null);
             return close + 1;
@@ -245,8 +260,14 @@ final class LinePattern {
          * Adds a placeholder as a named group. A name used again in the same line becomes a
          * back-reference, so that the regex itself finds the split where both uses agree.
          */
-        private void add(String written, String kindRegex, int groupsOfKind, String name, Optional<Comparison> comparison,
-                         Decimal bound, String boundText) {
+        private void add(
+                String written,
+                String kindRegex,
+                int groupsOfKind,
+                String name,
+                Optional<Comparison> comparison,
+                Decimal bound,
+                String boundText) {
             String group = "concur" + placeholders.size();
             String earlier = name == null ? null : groupOfName.putIfAbsent(name, group);
             String body = earlier == null ? kindRegex : "\\k<" + earlier + ">";

@@ -45,7 +45,9 @@ final class PerThreadMatcher {
             linesOf.computeIfAbsent(line.label(), label -> new ArrayList<>()).add(line);
         }
         for (int a = 0; a < window.size(); a++) {
-            printedBy.computeIfAbsent(window.get(a).thread(), thread -> new ArrayList<>()).add(a);
+            printedBy
+                    .computeIfAbsent(window.get(a).thread(), thread -> new ArrayList<>())
+                    .add(a);
         }
         for (String label : linesOf.keySet()) {
             if (label.startsWith("$") && bindings.get(label).isEmpty()) {
@@ -68,8 +70,10 @@ final class PerThreadMatcher {
         }
         matcher.assign(0, threadOf);
         return matcher.ways.isEmpty()
-                ? new BlockMatch(List.of(), "line %d: per-thread block (lines %d-%d): %s"
-                        .formatted(matcher.best.line(), block.open(), block.end(), matcher.best.text()))
+                ? new BlockMatch(
+                        List.of(),
+                        "line %d: per-thread block (lines %d-%d): %s"
+                                .formatted(matcher.best.line(), block.open(), block.end(), matcher.best.text()))
                 : new BlockMatch(List.copyOf(matcher.ways.values()), null);
     }
 
@@ -112,34 +116,48 @@ final class PerThreadMatcher {
             String thread = threadOf.get(label);
             int firstLine = expected.get(0).shown().line();
             if (thread == null) {
-                problems.add(new Problem(firstLine, "no other thread is left for [%s] to print %s"
-                        .formatted(label, Quote.of(body(expected.get(0))))));
+                problems.add(new Problem(
+                        firstLine,
+                        "no other thread is left for [%s] to print %s"
+                                .formatted(label, Quote.of(body(expected.get(0))))));
             } else if (!covered.add(thread)) {
-                problems.add(new Problem(firstLine, "[%s] stands for thread %s, which the block names too"
-                        .formatted(label, Quote.of(thread))));
+                problems.add(new Problem(
+                        firstLine,
+                        "[%s] stands for thread %s, which the block names too".formatted(label, Quote.of(thread))));
             } else {
                 matched = follow(label, thread, expected, matched, pairing, problems);
             }
         }
         printedBy.forEach((thread, printed) -> {
             if (!covered.contains(thread)) {
-                problems.add(new Problem(block.end(), "thread %s printed %s, which the block does not expect"
-                        .formatted(Quote.of(thread), Quote.of(window.get(printed.get(0)).text()))));
+                problems.add(new Problem(
+                        block.end(),
+                        "thread %s printed %s, which the block does not expect"
+                                .formatted(
+                                        Quote.of(thread),
+                                        Quote.of(window.get(printed.get(0)).text()))));
             }
         });
         if (problems.isEmpty()) {
             ways.putIfAbsent(matched, new Way(matched, List.of(pairing)));
             return;
         }
-        Problem first = problems.stream().min((a, b) -> Integer.compare(a.line(), b.line())).orElseThrow();
+        Problem first = problems.stream()
+                .min((a, b) -> Integer.compare(a.line(), b.line()))
+                .orElseThrow();
         if (best == null || first.line() > best.line()) {
             best = first;
         }
     }
 
     /** Matches one thread's output lines against its label's lines, in order, up to the first problem. */
-    private Bindings follow(String label, String thread, List<ThreadLine> expected, Bindings matched,
-                            ExpectedLine[] pairing, List<Problem> problems) {
+    private Bindings follow(
+            String label,
+            String thread,
+            List<ThreadLine> expected,
+            Bindings matched,
+            ExpectedLine[] pairing,
+            List<Problem> problems) {
         String who = label.startsWith("$")
                 ? "thread %s ([%s])".formatted(Quote.of(thread), label)
                 : "thread " + Quote.of(thread);
@@ -149,13 +167,15 @@ final class PerThreadMatcher {
                 String where = window.size() < block.lines().size()
                         ? "before the output ended"
                         : "among the block's %d output lines".formatted(window.size());
-                problems.add(new Problem(expected.get(p).shown().line(),
+                problems.add(new Problem(
+                        expected.get(p).shown().line(),
                         "%s did not print %s %s".formatted(who, Quote.of(body(expected.get(p))), where)));
                 break;
             }
             String text = window.get(printed.get(p)).text();
             if (p == expected.size()) {
-                problems.add(new Problem(expected.get(p - 1).shown().line(),
+                problems.add(new Problem(
+                        expected.get(p - 1).shown().line(),
                         "%s printed %s after its last expected line".formatted(who, Quote.of(text))));
                 break;
             }
@@ -166,10 +186,12 @@ final class PerThreadMatcher {
                     pairing[printed.get(p)] = line.shown();
                 }
                 case Failed f -> {
-                    problems.add(new Problem(line.shown().line(), f.reason()
-                            .map(reason -> "%s printed %s: %s".formatted(who, Quote.of(text), reason))
-                            .orElse("%s printed %s where %s was expected"
-                                    .formatted(who, Quote.of(text), Quote.of(body(line))))));
+                    problems.add(new Problem(
+                            line.shown().line(),
+                            f.reason()
+                                    .map(reason -> "%s printed %s: %s".formatted(who, Quote.of(text), reason))
+                                    .orElse("%s printed %s where %s was expected"
+                                            .formatted(who, Quote.of(text), Quote.of(body(line))))));
                     return matched;
                 }
             }

@@ -4,8 +4,7 @@ package concur.check;
 final class Quote {
     private static final int MAX = 100;
 
-    private Quote() {
-    }
+    private Quote() {}
 
     static String of(String line) {
         return "\"" + shortened(line) + "\"";

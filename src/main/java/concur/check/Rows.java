@@ -18,8 +18,7 @@ final class Rows {
      */
     private static final int DIFF_SLACK = 200;
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /** The rows of a match, or of the matched part of a failure. */
     static List<Row> matched(Alignment alignment, List<OutputLine> output) {
@@ -27,8 +26,11 @@ final class Rows {
         for (Alignment link : alignment.links()) {
             for (int k = 0; k < link.expected().size(); k++) {
                 ExpectedLine expected = link.expected().get(k);
-                rows.add(new Row(Optional.of(output.get(link.from() + k)), Optional.of(expected.text()),
-                        expected.line(), Mark.MATCH));
+                rows.add(new Row(
+                        Optional.of(output.get(link.from() + k)),
+                        Optional.of(expected.text()),
+                        expected.line(),
+                        Mark.MATCH));
             }
         }
         return rows;
@@ -48,8 +50,11 @@ final class Rows {
         int diffed = Math.min(actual.size(), expected.size() + DIFF_SLACK);
         List<AbstractDelta<Integer>> deltas = actual.isEmpty() || expected.isEmpty()
                 ? List.of()
-                : DiffUtils.diff(indices(diffed), indices(expected.size()),
-                        (a, e) -> expected.get(e).resembles(actual.get(a))).getDeltas();
+                : DiffUtils.diff(
+                                indices(diffed),
+                                indices(expected.size()),
+                                (a, e) -> expected.get(e).resembles(actual.get(a)))
+                        .getDeltas();
         int a = 0;
         int e = 0;
         for (AbstractDelta<Integer> delta : deltas) {
@@ -65,8 +70,11 @@ final class Rows {
                 rows.add(new Row(Optional.of(actual.get(a)), Optional.empty(), 0, Mark.EXTRA));
             }
             for (; e < missing; e++) {
-                rows.add(new Row(Optional.empty(), Optional.of(expected.get(e).shown().text()),
-                        expected.get(e).shown().line(), Mark.MISSING));
+                rows.add(new Row(
+                        Optional.empty(),
+                        Optional.of(expected.get(e).shown().text()),
+                        expected.get(e).shown().line(),
+                        Mark.MISSING));
             }
         }
         // Lines after the last difference: equal as far as both sides go, then whatever one side has left.
@@ -77,8 +85,11 @@ final class Rows {
             rows.add(new Row(Optional.of(actual.get(a)), Optional.empty(), 0, Mark.EXTRA));
         }
         for (; e < expected.size(); e++) {
-            rows.add(new Row(Optional.empty(), Optional.of(expected.get(e).shown().text()),
-                    expected.get(e).shown().line(), Mark.MISSING));
+            rows.add(new Row(
+                    Optional.empty(),
+                    Optional.of(expected.get(e).shown().text()),
+                    expected.get(e).shown().line(),
+                    Mark.MISSING));
         }
         return rows;
     }
@@ -89,11 +100,17 @@ final class Rows {
 
     /** Every output line on its own, when no alignment could be made. */
     static List<Row> unaligned(List<OutputLine> output) {
-        return output.stream().map(line -> new Row(Optional.of(line), Optional.empty(), 0, Mark.EXTRA)).toList();
+        return output.stream()
+                .map(line -> new Row(Optional.of(line), Optional.empty(), 0, Mark.EXTRA))
+                .toList();
     }
 
     private static Row row(OutputLine actual, OneLine expected, Mark mark) {
-        return new Row(Optional.of(actual), Optional.of(expected.shown().text()), expected.shown().line(), mark);
+        return new Row(
+                Optional.of(actual),
+                Optional.of(expected.shown().text()),
+                expected.shown().line(),
+                mark);
     }
 
     private static List<Integer> indices(int size) {

@@ -41,6 +41,7 @@ final class Search {
     private static final int ELEMENTS_ON_CALLERS_STACK = 200;
     /** A search frame chain costs under a kilobyte per element; four leave room for the regex engine's own recursion. */
     private static final long STACK_PER_ELEMENT = 4_096;
+
     private static final long STACK_BASE = 4L << 20;
 
     /** The result of a search. */
@@ -100,6 +101,7 @@ final class Search {
      * position, the element cannot succeed from any position that reaches it there or later.
      */
     private final int[] nextGap;
+
     private final int[] widthToGap;
     private Failure furthest;
     private Alignment found;
@@ -131,9 +133,16 @@ final class Search {
         return switch (element) {
             case Line line -> line.pattern().binds() ? -1 : 1;
             case Elapsed elapsed -> 0;
-            case Unordered block -> block.lines().stream().anyMatch(l -> l.pattern().binds()) ? -1 : block.lines().size();
-            case PerThread block -> block.lines().stream().anyMatch(l -> l.isVariable() || l.line().pattern().binds())
-                    ? -1 : block.lines().size();
+            case Unordered block ->
+                block.lines().stream().anyMatch(l -> l.pattern().binds())
+                        ? -1
+                        : block.lines().size();
+            case PerThread block ->
+                block.lines().stream()
+                                .anyMatch(l ->
+                                        l.isVariable() || l.line().pattern().binds())
+                        ? -1
+                        : block.lines().size();
             case Ellipsis ellipsis -> -1;
         };
     }
@@ -157,15 +166,22 @@ final class Search {
                     : new NotFound(Objects.requireNonNull(furthest));
         } catch (Budget.Exhausted e) {
             String gaveUp = ("line %d: gave up: there are too many ways to match these %d output lines "
-                    + "(fewer \"...\" or named placeholders would help)").formatted(lineOf(current), output.size());
-            return new NotFound(furthest == null
-                    ? new Failure(0, false, 0, gaveUp, Alignment.START)
-                    : new Failure(furthest.element(), furthest.nearMiss(), furthest.at(),
-                            gaveUp + "; the furthest it got: " + furthest.message(), furthest.alignment()));
+                            + "(fewer \"...\" or named placeholders would help)")
+                    .formatted(lineOf(current), output.size());
+            return new NotFound(
+                    furthest == null
+                            ? new Failure(0, false, 0, gaveUp, Alignment.START)
+                            : new Failure(
+                                    furthest.element(),
+                                    furthest.nearMiss(),
+                                    furthest.at(),
+                                    gaveUp + "; the furthest it got: " + furthest.message(),
+                                    furthest.alignment()));
         } catch (StackOverflowError e) {
             // The stack was sized for the expectation; should a JVM's frames be larger still, say so, not crash.
-            String tooDeep = "line %d: the expected block has too many \"...\" and blocks to follow (%d parts); split the step"
-                    .formatted(lineOf(current), elements.size());
+            String tooDeep =
+                    "line %d: the expected block has too many \"...\" and blocks to follow (%d parts); split the step"
+                            .formatted(lineOf(current), elements.size());
             return new NotFound(new Failure(current, false, 0, tooDeep, Alignment.START));
         }
     }
@@ -174,13 +190,17 @@ final class Search {
     private static Result onOwnStack(long bytes, Supplier<Result> work) {
         Result[] result = new Result[1];
         RuntimeException[] thrown = new RuntimeException[1];
-        Thread thread = new Thread(null, () -> {
-            try {
-                result[0] = work.get();
-            } catch (RuntimeException e) {
-                thrown[0] = e;
-            }
-        }, "concur-match", bytes);
+        Thread thread = new Thread(
+                null,
+                () -> {
+                    try {
+                        result[0] = work.get();
+                    } catch (RuntimeException e) {
+                        thrown[0] = e;
+                    }
+                },
+                "concur-match",
+                bytes);
         thread.start();
         boolean interrupted = false;
         while (true) {
@@ -214,10 +234,20 @@ final class Search {
             case Line line -> lines(i, at, bindings, alignment);
             case Ellipsis ellipsis -> ellipsis(i, ellipsis, at, bindings, alignment);
             case Elapsed elapsed -> elapsed(i, elapsed, at, bindings, alignment);
-            case Unordered block -> block(i, at, bindings, alignment,
-                    UnorderedMatcher.match(block, window(at, block.lines().size(), texts), bindings, budget));
-            case PerThread block -> block(i, at, bindings, alignment,
-                    PerThreadMatcher.match(block, window(at, block.lines().size(), output), bindings, budget));
+            case Unordered block ->
+                block(
+                        i,
+                        at,
+                        bindings,
+                        alignment,
+                        UnorderedMatcher.match(block, window(at, block.lines().size(), texts), bindings, budget));
+            case PerThread block ->
+                block(
+                        i,
+                        at,
+                        bindings,
+                        alignment,
+                        PerThreadMatcher.match(block, window(at, block.lines().size(), output), bindings, budget));
         };
     }
 
@@ -229,7 +259,11 @@ final class Search {
         String ended = elements.isEmpty()
                 ? "the expectation is that there is no output"
                 : "the expectation ended at line " + lastLine;
-        return fail(elements.size(), false, at, alignment,
+        return fail(
+                elements.size(),
+                false,
+                at,
+                alignment,
                 () -> "output line %d %s is extra: %s".formatted(at + 1, Quote.of(texts.get(at)), ended));
     }
 
@@ -242,7 +276,11 @@ final class Search {
             String expected = line.shown().text();
             int number = line.shown().line();
             if (at == output.size()) {
-                return fail(i, false, at, alignment,
+                return fail(
+                        i,
+                        false,
+                        at,
+                        alignment,
                         () -> "line %d: expected %s but the output ended".formatted(number, Quote.of(expected)));
             }
             String actual = texts.get(at);
@@ -252,8 +290,17 @@ final class Search {
                     alignment = alignment.then(at, List.of(line.shown()));
                 }
                 case Failed f -> {
-                    return fail(i, f.reason().isPresent(), at, alignment, () -> "line %d: %s".formatted(number,
-                            f.reason().orElse("expected %s but got %s".formatted(Quote.of(expected), Quote.of(actual)))));
+                    return fail(
+                            i,
+                            f.reason().isPresent(),
+                            at,
+                            alignment,
+                            () -> "line %d: %s"
+                                    .formatted(
+                                            number,
+                                            f.reason()
+                                                    .orElse("expected %s but got %s"
+                                                            .formatted(Quote.of(expected), Quote.of(actual)))));
                 }
             }
         }
@@ -351,8 +398,18 @@ final class Search {
         }
         String before = at == 0 ? "the start of main" : Quote.of(texts.get(at - 1));
         String after = at == output.size() ? "the end of the run" : Quote.of(texts.get(at));
-        return fail(next, true, at, alignment, () -> "line %d: %s elapsed between %s and %s, expected %s".formatted(
-                elapsed.line(), elapsed.bound().format(until.minus(since)), before, after, elapsed.bound()));
+        return fail(
+                next,
+                true,
+                at,
+                alignment,
+                () -> "line %d: %s elapsed between %s and %s, expected %s"
+                        .formatted(
+                                elapsed.line(),
+                                elapsed.bound().format(until.minus(since)),
+                                before,
+                                after,
+                                elapsed.bound()));
     }
 
     /** Whether element {@code i} could begin at output position {@code at}, judging by that line's shape alone. */

@@ -20,21 +20,24 @@ record TimeBound(Comparison comparison, BigDecimal amount, String unit) {
     static TimeBound parse(String text, String directive, int line) throws ExpectationException {
         Matcher bound = BOUND.matcher(text);
         if (!bound.matches()) {
-            throw new ExpectationException(line, ":: %s needs <, <=, > or >= and a duration, e.g. :: %s < 4.5s"
-                    .formatted(directive, directive));
+            throw new ExpectationException(
+                    line,
+                    ":: %s needs <, <=, > or >= and a duration, e.g. :: %s < 4.5s".formatted(directive, directive));
         }
         Matcher duration = Durations.PATTERN.matcher(bound.group(2));
         if (!duration.matches()) {
-            throw new ExpectationException(line, "malformed duration \"%s\" (write e.g. 4.5s, 500ms or 2m)"
-                    .formatted(bound.group(2)));
+            throw new ExpectationException(
+                    line, "malformed duration \"%s\" (write e.g. 4.5s, 500ms or 2m)".formatted(bound.group(2)));
         }
-        return new TimeBound(Comparison.of(bound.group(1)).orElseThrow(),
-                new BigDecimal(duration.group(1)), duration.group(2));
+        return new TimeBound(
+                Comparison.of(bound.group(1)).orElseThrow(), new BigDecimal(duration.group(1)), duration.group(2));
     }
 
     /** Compared in exact nanoseconds, so that a bound too long for a {@link Duration} still compares, as forever. */
     boolean admits(Duration duration) {
-        BigDecimal nanos = BigDecimal.valueOf(duration.getSeconds()).scaleByPowerOfTen(9).add(BigDecimal.valueOf(duration.getNano()));
+        BigDecimal nanos = BigDecimal.valueOf(duration.getSeconds())
+                .scaleByPowerOfTen(9)
+                .add(BigDecimal.valueOf(duration.getNano()));
         return comparison.holds(nanos.compareTo(amount.multiply(BigDecimal.valueOf(nanosPerUnit()))));
     }
 

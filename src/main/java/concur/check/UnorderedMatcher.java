@@ -79,7 +79,8 @@ final class UnorderedMatcher {
         List<String> left = new ArrayList<>();
         for (int a = 0; a < window.size(); a++) {
             String text = window.get(a);
-            if ((usedAtDeepest & 1L << a) == 0 && unpaired.stream().noneMatch(line -> line.pattern().resembles(text))) {
+            if ((usedAtDeepest & 1L << a) == 0
+                    && unpaired.stream().noneMatch(line -> line.pattern().resembles(text))) {
                 left.add(Quote.of(text));
             }
         }
@@ -88,11 +89,16 @@ final class UnorderedMatcher {
             notes.add("left over: " + String.join(", ", left));
         }
         if (window.size() < block.lines().size()) {
-            notes.add("the output ended after %d of the block's %d lines".formatted(window.size(), block.lines().size()));
+            notes.add("the output ended after %d of the block's %d lines"
+                    .formatted(window.size(), block.lines().size()));
         }
         ExpectedLine missing = block.lines().get(deepest).shown();
-        return "line %d: unordered block (lines %d-%d): no output line is left to match %s%s".formatted(
-                missing.line(), block.open(), block.end(), Quote.of(missing.text()),
-                notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
+        return "line %d: unordered block (lines %d-%d): no output line is left to match %s%s"
+                .formatted(
+                        missing.line(),
+                        block.open(),
+                        block.end(),
+                        Quote.of(missing.text()),
+                        notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
     }
 }

@@ -19,7 +19,10 @@ final class CompletionCommand implements Callable<Integer> {
 
     CompletionCommand(Context context) {
         this.context = context;
-        this.spec = Specs.command(this, "completion", "Print a shell completion script for concur.",
+        this.spec = Specs.command(
+                this,
+                "completion",
+                "Print a shell completion script for concur.",
                 "Examples:",
                 "  source <(./concur completion bash)        in this shell",
                 "  ./concur completion zsh > ~/.zfunc/_concur");

@@ -39,9 +39,13 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
             case UncheckedIOException io -> say(err, io.getMessage(), ExitCode.USAGE);
             case InvalidPathException path -> say(err, DisplayPath.unusable(path), ExitCode.USAGE);
             case UserInterruptException stop -> say(err, "stopped.", ExitCode.INTERRUPTED);
-            default -> say(err, "internal error: " + e + ". This is a bug in concur; please report it with the command"
-                    + " you ran. " + (debug(parsed) ? "The stack trace follows." : "Add --debug to see the stack trace."),
-                    ExitCode.INTERNAL);
+            default ->
+                say(
+                        err,
+                        "internal error: " + e + ". This is a bug in concur; please report it with the command"
+                                + " you ran. "
+                                + (debug(parsed) ? "The stack trace follows." : "Add --debug to see the stack trace."),
+                        ExitCode.INTERNAL);
         };
         if (debug(parsed)) {
             e.printStackTrace(err);
@@ -63,8 +67,11 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
         if (takesLesson) {
             List<String> names = context.catalog().names();
             err.println();
-            err.println(names.isEmpty() ? "There are no lessons in " + DisplayPath.of(context.catalog().folder()) + "."
-                    : "Lessons: " + String.join(", ", names));
+            err.println(
+                    names.isEmpty()
+                            ? "There are no lessons in "
+                                    + DisplayPath.of(context.catalog().folder()) + "."
+                            : "Lessons: " + String.join(", ", names));
         }
         err.flush();
         return ExitCode.USAGE;

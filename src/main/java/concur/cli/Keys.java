@@ -27,7 +27,9 @@ interface Keys extends AutoCloseable {
         if (context.terminal().isPresent()) {
             return new TerminalKeys(context.terminal().get(), false);
         }
-        return context.screen().tty() ? new TerminalKeys(TerminalBuilder.builder().system(true).build(), true) : new LineKeys(context.in());
+        return context.screen().tty()
+                ? new TerminalKeys(TerminalBuilder.builder().system(true).build(), true)
+                : new LineKeys(context.in());
     }
 
     /** Raw mode only while waiting for a key, so Ctrl-C during a run still stops the example. */

@@ -19,7 +19,9 @@ final class LessonCommand implements Callable<Integer> {
 
     LessonCommand(Context context) {
         this.context = context;
-        this.spec = Specs.command(this, "lesson",
+        this.spec = Specs.command(
+                this,
+                "lesson",
                 "Step through a lesson: read each step, watch its example run beside the expected output, go on.",
                 "Keys: " + LessonWalk.KEY_HELP,
                 "",

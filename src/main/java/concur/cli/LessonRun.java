@@ -50,13 +50,14 @@ final class LessonRun {
         }
         int size = lesson.steps().size();
         if (only.isPresent() && (only.get() < 1 || only.get() > size)) {
-            String problem = lesson.displayFile() + ": there is no step " + only.get() + " (the lesson has " + size + ")";
+            String problem =
+                    lesson.displayFile() + ": there is no step " + only.get() + " (the lesson has " + size + ")";
             return List.of(error(new StepOutcome.Errored(name, lesson.displayFile(), problem)));
         }
         if (only.isPresent() && !lesson.steps().get(only.get() - 1).runnable()) {
             Step step = lesson.steps().get(only.get() - 1);
-            String problem = lesson.displayFile() + ":" + step.line() + ": step " + step.number() + " (\"" + step.title()
-                    + "\") has no example to run";
+            String problem = lesson.displayFile() + ":" + step.line() + ": step " + step.number() + " (\""
+                    + step.title() + "\") has no example to run";
             return List.of(error(new StepOutcome.Errored(name, lesson.displayFile(), problem)));
         }
         context.out().println("# " + lesson.title() + " (" + lesson.displayFile() + ")");
@@ -89,8 +90,11 @@ final class LessonRun {
                 Played played = repeat == 1 ? player.show(step) : player.quietly(step);
                 if (played.verdict() instanceof Verdict.NotStarted notStarted) {
                     // Not a mismatch: the step cannot run as written, and running it again would not help.
-                    return error(new StepOutcome.Errored(lesson.name(), name, lesson.displayFile() + ":" + step.line()
-                            + ": step " + step.number() + " (\"" + step.title() + "\"): " + notStarted.summary()));
+                    return error(new StepOutcome.Errored(
+                            lesson.name(),
+                            name,
+                            lesson.displayFile() + ":" + step.line() + ": step " + step.number() + " (\"" + step.title()
+                                    + "\"): " + notStarted.summary()));
                 }
                 if (repeat == 1 && timeline) {
                     player.timeline(played.run());
@@ -102,10 +106,17 @@ final class LessonRun {
                 }
             }
             if (repeat > 1) {
-                String first = firstFailure == null ? "" : "; first failure: " + firstFailure.lines().findFirst().orElse("");
+                String first = firstFailure == null
+                        ? ""
+                        : "; first failure: " + firstFailure.lines().findFirst().orElse("");
                 out.println(passes + "/" + repeat + " passed" + first);
             }
-            return new StepOutcome.Ran(lesson.name(), name, repeat, passes, Duration.ofNanos(System.nanoTime() - start),
+            return new StepOutcome.Ran(
+                    lesson.name(),
+                    name,
+                    repeat,
+                    passes,
+                    Duration.ofNanos(System.nanoTime() - start),
                     Optional.ofNullable(firstFailure));
         } catch (CompileException e) {
             return error(new StepOutcome.Errored(lesson.name(), name, e.describe(DisplayPath::of)));

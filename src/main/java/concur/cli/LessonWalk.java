@@ -1,11 +1,11 @@
 package concur.cli;
 
+import concur.lesson.DisplayPath;
 import concur.lesson.Lesson;
 import concur.lesson.Step;
 import concur.run.CompileException;
 import concur.step.StepRunner.Played;
 import concur.step.Verdict;
-import concur.lesson.DisplayPath;
 import concur.view.JavaSource;
 import concur.view.MarkdownRenderer;
 import java.io.IOException;
@@ -46,7 +46,8 @@ final class LessonWalk {
         }
         if (index >= lesson.steps().size()) {
             out.println();
-            out.println("End of " + lesson.name() + ": " + count() + " of " + runnable() + " examples passed. Well done.");
+            out.println(
+                    "End of " + lesson.name() + ": " + count() + " of " + runnable() + " examples passed. Well done.");
             out.flush();
         }
     }
@@ -86,22 +87,24 @@ final class LessonWalk {
                     if (target.isPresent()) {
                         return target.get() - 1;
                     }
-                    out.println("There is no such step; the steps are 1 to " + lesson.steps().size() + ".");
+                    out.println("There is no such step; the steps are 1 to "
+                            + lesson.steps().size() + ".");
                 }
                 case 'r' -> run = step.runnable();
                 case 's' -> source(step);
                 case 'h' -> {
                     if (hintsShown < step.hints().size()) {
-                        out.println("Hint " + (hintsShown + 1) + "/" + step.hints().size() + ": "
-                                + step.hints().get(hintsShown));
+                        out.println("Hint " + (hintsShown + 1) + "/"
+                                + step.hints().size() + ": " + step.hints().get(hintsShown));
                         hintsShown++;
                     } else {
                         out.println(step.hints().isEmpty() ? "This step has no hints." : "No more hints.");
                     }
                 }
-                case 'p' -> markdown(step.pythonNote()
-                        .map(note -> "> **Python:** " + note)
-                        .orElse("This step has no note on the Python version."));
+                case 'p' ->
+                    markdown(step.pythonNote()
+                            .map(note -> "> **Python:** " + note)
+                            .orElse("This step has no note on the Python version."));
                 case 't' -> {
                     showTimeline = !showTimeline;
                     out.println("Timeline " + (showTimeline ? "on" : "off") + ".");
@@ -139,9 +142,11 @@ final class LessonWalk {
     }
 
     private void source(Step step) {
-        step.demo().ifPresentOrElse(
-                demo -> JavaSource.render(demo.example().source(), context.screen()).forEach(out::println),
-                () -> out.println("This step has no example."));
+        step.demo()
+                .ifPresentOrElse(
+                        demo -> JavaSource.render(demo.example().source(), context.screen())
+                                .forEach(out::println),
+                        () -> out.println("This step has no example."));
     }
 
     private void markdown(String text) {

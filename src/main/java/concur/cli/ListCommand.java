@@ -14,7 +14,8 @@ final class ListCommand implements Callable<Integer> {
 
     ListCommand(Context context) {
         this.context = context;
-        this.spec = Specs.command(this, "list", "List the lessons, in the order they are taught.", "Example:", "  concur list");
+        this.spec = Specs.command(
+                this, "list", "List the lessons, in the order they are taught.", "Example:", "  concur list");
     }
 
     CommandSpec spec() {
@@ -29,9 +30,13 @@ final class ListCommand implements Callable<Integer> {
         }
         List<LessonHead> lessons = listing.lessons();
         if (lessons.isEmpty()) {
-            throw new ConcurException(ExitCode.USAGE, "no lessons in " + context.catalog().folder());
+            throw new ConcurException(
+                    ExitCode.USAGE, "no lessons in " + context.catalog().folder());
         }
-        int width = lessons.stream().mapToInt(lesson -> lesson.name().length()).max().orElse(0);
+        int width = lessons.stream()
+                .mapToInt(lesson -> lesson.name().length())
+                .max()
+                .orElse(0);
         for (LessonHead lesson : lessons) {
             String padding = " ".repeat(width - lesson.name().length() + 2);
             context.out().println(lesson.name() + padding + lesson.title() + " (" + lesson.steps() + " steps)");

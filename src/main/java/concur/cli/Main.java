@@ -75,7 +75,8 @@ public final class Main implements Runnable {
     /** {@code concur} alone: the interactive shell on the system terminal. */
     static int shell(Settings settings, PrintWriter err) {
         Catalog catalog = new Catalog(settings.lessons());
-        try (Terminal terminal = TerminalBuilder.builder().system(true).name("concur").build()) {
+        try (Terminal terminal =
+                TerminalBuilder.builder().system(true).name("concur").build()) {
             PrintWriter screen = terminal.writer();
             Screen shown = Screen.of(terminal, settings.term(), settings.noColor(), settings.columns());
             Shell.Commands commands = words -> run(
@@ -85,7 +86,8 @@ public final class Main implements Runnable {
                     new Context(settings, catalog, Screen.plain(), screen, screen, terminal.input(), Optional.empty()));
             Map<String, String> help = new LinkedHashMap<>();
             line.getSubcommands()
-                    .forEach((name, sub) -> help.put(name, sub.getCommandSpec().usageMessage().description()[0]));
+                    .forEach((name, sub) ->
+                            help.put(name, sub.getCommandSpec().usageMessage().description()[0]));
             List<String> runOptions = line.getSubcommands().get("run").getCommandSpec().options().stream()
                     .map(o -> o.longestName())
                     .toList();

@@ -2,16 +2,11 @@ package concur.cli;
 
 import concur.lesson.Catalog;
 import concur.lesson.DisplayPath;
-import concur.lesson.Lesson;
 import concur.lesson.LessonException;
-import concur.lesson.LessonParser;
-import concur.lesson.Step;
 import concur.report.JUnitReport;
-import concur.report.StepOutcome;
 import concur.report.Tally;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,12 +32,17 @@ final class RunCommand implements Callable<Integer> {
     private final OptionSpec timeout = Specs.timeout();
     private final OptionSpec timeline =
             Specs.flag("--timeline", "after each step, draw what each thread printed when (one row per thread)");
-    private final OptionSpec report = Specs.pathOption("--report", "FILE.xml",
+    private final OptionSpec report = Specs.pathOption(
+            "--report",
+            "FILE.xml",
             "also write the results as JUnit XML, which CI systems display: one test case per step");
 
     RunCommand(Context context) {
         this.context = context;
-        this.spec = Specs.command(this, "run", "Run lessons without stopping and check that every step's output matches.",
+        this.spec = Specs.command(
+                this,
+                "run",
+                "Run lessons without stopping and check that every step's output matches.",
                 "Examples:",
                 "  concur run threads                  every step of one lesson",
                 "  concur run lessons/threads.md --step 2 --timeline",
@@ -70,14 +70,20 @@ final class RunCommand implements Callable<Integer> {
         if (times < 1) {
             throw new ParameterException(spec.commandLine(), "--repeat takes a number from 1 up");
         }
-        LessonRun run = new LessonRun(context, new StepPlayer(context, Optional.ofNullable(timeout.getValue())),
-                Optional.ofNullable(step.getValue()), times, Specs.isSet(timeline));
+        LessonRun run = new LessonRun(
+                context,
+                new StepPlayer(context, Optional.ofNullable(timeout.getValue())),
+                Optional.ofNullable(step.getValue()),
+                times,
+                Specs.isSet(timeline));
         Tally tally = new Tally();
         if (everyLesson) {
             // A lesson that cannot be read is an error of its own; every other lesson still runs.
             Catalog.Listing listing = context.catalog().list();
             if (listing.lessons().isEmpty() && listing.problems().isEmpty()) {
-                throw new ConcurException(ExitCode.USAGE, "no lessons in " + DisplayPath.of(context.catalog().folder()));
+                throw new ConcurException(
+                        ExitCode.USAGE,
+                        "no lessons in " + DisplayPath.of(context.catalog().folder()));
             }
             listing.problems().forEach(problem -> tally.add(run.unreadable(problem)));
             listing.lessons().forEach(lesson -> run.lesson(lesson.file()).forEach(tally::add));

@@ -20,7 +20,14 @@ import java.util.Properties;
  * @param debug    {@code CONCUR_DEBUG=1}: errors show their stack trace
  */
 record Settings(
-        Path home, Path cache, Path data, boolean tty, OptionalInt columns, String term, boolean noColor, boolean debug) {
+        Path home,
+        Path cache,
+        Path data,
+        boolean tty,
+        OptionalInt columns,
+        String term,
+        boolean noColor,
+        boolean debug) {
     Settings {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(cache, "cache");
@@ -43,14 +50,23 @@ record Settings(
         Path userHome = Path.of(properties.getProperty("user.home", "."));
         Path home = Path.of(properties.getProperty("concur.home", "."));
         String cache = properties.getProperty("concur.cache");
-        Path cacheDir = cache != null ? Path.of(cache) : xdg(env, "XDG_CACHE_HOME", userHome.resolve(".cache")).resolve("classes");
+        Path cacheDir = cache != null
+                ? Path.of(cache)
+                : xdg(env, "XDG_CACHE_HOME", userHome.resolve(".cache")).resolve("classes");
         Path data = xdg(env, "XDG_DATA_HOME", userHome.resolve(".local").resolve("share"));
         boolean tty = "1".equals(properties.getProperty("concur.tty"));
         OptionalInt columns = number(properties.getProperty("concur.columns"));
         if (columns.isEmpty()) {
             columns = number(env.get("COLUMNS"));
         }
-        return new Settings(home, cacheDir, data, tty, columns, env.getOrDefault("TERM", ""), env.get("NO_COLOR") != null,
+        return new Settings(
+                home,
+                cacheDir,
+                data,
+                tty,
+                columns,
+                env.getOrDefault("TERM", ""),
+                env.get("NO_COLOR") != null,
                 "1".equals(env.get("CONCUR_DEBUG")));
     }
 
@@ -67,7 +83,9 @@ record Settings(
 
     private static OptionalInt number(String text) {
         try {
-            return text == null || text.isBlank() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(text.strip()));
+            return text == null || text.isBlank()
+                    ? OptionalInt.empty()
+                    : OptionalInt.of(Integer.parseInt(text.strip()));
         } catch (NumberFormatException e) {
             return OptionalInt.empty();
         }

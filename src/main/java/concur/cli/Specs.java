@@ -19,9 +19,16 @@ final class Specs {
 
     /** A command with {@code -h/--help} and {@code -V/--version}, a description and a footer of examples. */
     static CommandSpec command(Object userObject, String name, String description, String... footer) {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(userObject).name(name).versionProvider(new Version());
-        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
-        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description("Print version information and exit.").build());
+        CommandSpec spec =
+                CommandSpec.wrapWithoutInspection(userObject).name(name).versionProvider(new Version());
+        spec.addOption(OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("Show this help message and exit.")
+                .build());
+        spec.addOption(OptionSpec.builder("-V", "--version")
+                .versionHelp(true)
+                .description("Print version information and exit.")
+                .build());
         UsageMessageSpec usage = spec.usageMessage();
         usage.description(description);
         if (footer.length > 0) {
@@ -39,16 +46,27 @@ final class Specs {
     }
 
     static OptionSpec flag(String name, String description) {
-        return OptionSpec.builder(name).type(boolean.class).arity("0").description(description).build();
+        return OptionSpec.builder(name)
+                .type(boolean.class)
+                .arity("0")
+                .description(description)
+                .build();
     }
 
     static OptionSpec option(String name, Class<?> type, String label, String description) {
-        return OptionSpec.builder(name).type(type).paramLabel(label).description(description).build();
+        return OptionSpec.builder(name)
+                .type(type)
+                .paramLabel(label)
+                .description(description)
+                .build();
     }
 
     /** An option naming a file; a name the locale cannot spell is a usage error that says so, not a stack trace. */
     static OptionSpec pathOption(String name, String label, String description) {
-        return OptionSpec.builder(name).type(java.nio.file.Path.class).paramLabel(label).description(description)
+        return OptionSpec.builder(name)
+                .type(java.nio.file.Path.class)
+                .paramLabel(label)
+                .description(description)
                 .converters(value -> {
                     try {
                         return java.nio.file.Path.of(value);
@@ -60,14 +78,19 @@ final class Specs {
     }
 
     static OptionSpec timeout() {
-        return OptionSpec.builder("--timeout").type(java.time.Duration.class).converters(new DurationConverter())
+        return OptionSpec.builder("--timeout")
+                .type(java.time.Duration.class)
+                .converters(new DurationConverter())
                 .paramLabel("DURATION")
                 .description("time limit per step, e.g. 10s; beats the lesson's own (default: the lesson's, else 30s)")
                 .build();
     }
 
     static PositionalParamSpec lessons(String arity, Iterable<String> names) {
-        return PositionalParamSpec.builder().arity(arity).required(!arity.startsWith("0")).type(arity.equals("1") ? String.class : String[].class)
+        return PositionalParamSpec.builder()
+                .arity(arity)
+                .required(!arity.startsWith("0"))
+                .type(arity.equals("1") ? String.class : String[].class)
                 .paramLabel("LESSON")
                 .completionCandidates(names)
                 .description("a lesson name (threads) or a lesson file (path/to/lesson.md)")

@@ -74,8 +74,8 @@ final class StepPlayer {
     }
 
     static String heading(Lesson lesson, Step step) {
-        return "── " + lesson.name() + " · step " + step.number() + "/" + lesson.steps().size() + " · " + step.title()
-                + " ──";
+        return "── " + lesson.name() + " · step " + step.number() + "/"
+                + lesson.steps().size() + " · " + step.title() + " ──";
     }
 
     private static java.util.List<String> expected(Step step) {

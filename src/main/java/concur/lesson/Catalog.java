@@ -65,8 +65,15 @@ public final class Catalog {
         try (Stream<Path> found = Files.list(folder)) {
             files = found.filter(Catalog::isLessonFile).sorted().toList();
         } catch (IOException e) {
-            return new Listing(List.of(), List.of(new LessonException(folder, 0, "cannot list the lessons: "
-                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()))));
+            return new Listing(
+                    List.of(),
+                    List.of(new LessonException(
+                            folder,
+                            0,
+                            "cannot list the lessons: "
+                                    + (e instanceof java.nio.file.AccessDeniedException
+                                            ? "permission denied"
+                                            : e.getMessage()))));
         }
         List<LessonHead> lessons = new ArrayList<>();
         List<LessonException> problems = new ArrayList<>();

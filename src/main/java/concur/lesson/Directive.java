@@ -35,15 +35,16 @@ record Directive(Map<String, String> values, int line) {
         int at = 0;
         while (at < body.length() && !body.substring(at).isBlank()) {
             if (!m.find(at) || m.start() != at) {
-                problems.add("cannot read directive text \"" + body.substring(at).strip()
-                        + "\": write key=value or key=\"value with spaces\"");
+                problems.add("cannot read directive text \""
+                        + body.substring(at).strip() + "\": write key=value or key=\"value with spaces\"");
                 break;
             }
             String key = m.group(1);
             String value = m.group(2);
             if (value.startsWith("\"")) {
                 if (value.length() < 2 || !value.endsWith("\"")) {
-                    problems.add("the quote after " + key + "= is never closed: write " + key + "=\"value with spaces\"");
+                    problems.add(
+                            "the quote after " + key + "= is never closed: write " + key + "=\"value with spaces\"");
                     break;
                 }
                 value = value.substring(1, value.length() - 1);

@@ -20,7 +20,8 @@ public final class DisplayPath {
     public static String unusable(InvalidPathException e) {
         String reason = e.getReason();
         return reason != null && reason.contains("unmappable")
-                ? "this system's locale cannot spell the name \"" + e.getInput() + "\" (it has letters beyond its character set);"
+                ? "this system's locale cannot spell the name \"" + e.getInput()
+                        + "\" (it has letters beyond its character set);"
                         + " run concur in a UTF-8 locale, e.g. LANG=C.UTF-8"
                 : "\"" + e.getInput() + "\" is not a usable path: " + reason;
     }

@@ -26,13 +26,19 @@ final class ExamplePath {
             throw new LessonException(lesson, line, "example " + written + ": " + DisplayPath.unusable(e));
         }
         if (relative.isAbsolute()) {
-            throw new LessonException(lesson, line, "example " + written
-                    + " is an absolute path; write it relative to the lesson's folder, e.g. " + Catalog.nameOf(lesson) + "/Example.java");
+            throw new LessonException(
+                    lesson,
+                    line,
+                    "example " + written + " is an absolute path; write it relative to the lesson's folder, e.g. "
+                            + Catalog.nameOf(lesson) + "/Example.java");
         }
         Path source = folder.resolve(relative).normalize();
         if (!source.startsWith(folder)) {
-            throw new LessonException(lesson, line, "example " + written + " lies outside the lesson's folder "
-                    + DisplayPath.of(folder) + "; a lesson's examples live in its folder");
+            throw new LessonException(
+                    lesson,
+                    line,
+                    "example " + written + " lies outside the lesson's folder " + DisplayPath.of(folder)
+                            + "; a lesson's examples live in its folder");
         }
         Path real;
         try {
@@ -47,8 +53,11 @@ final class ExamplePath {
             return source;
         }
         if (!real.startsWith(realFolder)) {
-            throw new LessonException(lesson, line, "example " + written + " is a link to " + real
-                    + ", outside the lesson's folder; a lesson's examples live in its folder");
+            throw new LessonException(
+                    lesson,
+                    line,
+                    "example " + written + " is a link to " + real
+                            + ", outside the lesson's folder; a lesson's examples live in its folder");
         }
         return source;
     }

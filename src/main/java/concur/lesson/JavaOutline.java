@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
  */
 record JavaOutline(Optional<String> packageName, List<Type> types) {
     private static final String IDENTIFIER = "[\\p{L}_$][\\p{L}\\p{N}_$]*";
-    private static final Pattern PACKAGE = Pattern.compile("\\bpackage\\s+(" + IDENTIFIER + "(?:\\s*\\.\\s*" + IDENTIFIER + ")*)\\s*;");
+    private static final Pattern PACKAGE =
+            Pattern.compile("\\bpackage\\s+(" + IDENTIFIER + "(?:\\s*\\.\\s*" + IDENTIFIER + ")*)\\s*;");
     /** A declaration's head, up to its body: everything since the previous declaration is its modifiers. */
-    private static final Pattern DECLARATION = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_$.@])(class|record|enum|interface)\\s+(" + IDENTIFIER + ")");
+    private static final Pattern DECLARATION =
+            Pattern.compile("(?<![\\p{L}\\p{N}_$.@])(class|record|enum|interface)\\s+(" + IDENTIFIER + ")");
+
     private static final Pattern MAIN = Pattern.compile("\\bvoid\\s+main\\s*\\(");
     private static final Pattern PUBLIC = Pattern.compile("(?<![\\p{L}\\p{N}_$@-])public(?![\\p{L}\\p{N}_$-])");
     /** Stands in the depth-0 text for a body, so that a declaration can find the body that follows it. */
@@ -73,9 +75,11 @@ record JavaOutline(Optional<String> packageName, List<Type> types) {
         while (declaration.find()) {
             // Its modifiers stand between the end of what came before (a body, an import) and its keyword.
             int start = declaration.start();
-            String modifiers = top.substring(Math.max(top.lastIndexOf(String.valueOf(BODY), start), top.lastIndexOf(";", start)) + 1, start);
+            String modifiers = top.substring(
+                    Math.max(top.lastIndexOf(String.valueOf(BODY), start), top.lastIndexOf(";", start)) + 1, start);
             int body = top.indexOf(String.valueOf(BODY), declaration.end());
-            boolean hasMain = body >= 0 && MAIN.matcher(bodies.get(countBodies(top, body))).find();
+            boolean hasMain = body >= 0
+                    && MAIN.matcher(bodies.get(countBodies(top, body))).find();
             types.add(new Type(declaration.group(2), PUBLIC.matcher(modifiers).find(), hasMain));
             if (body < 0) {
                 break;
@@ -186,7 +190,8 @@ record JavaOutline(Optional<String> packageName, List<Type> types) {
                     while (hex < source.length() && source.charAt(hex) == 'u') {
                         hex++;
                     }
-                    if (hex + 4 <= source.length() && source.substring(hex, hex + 4).matches("[0-9a-fA-F]{4}")) {
+                    if (hex + 4 <= source.length()
+                            && source.substring(hex, hex + 4).matches("[0-9a-fA-F]{4}")) {
                         out.append((char) Integer.parseInt(source.substring(hex, hex + 4), 16));
                         i = hex + 4;
                         continue;

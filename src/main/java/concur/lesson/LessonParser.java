@@ -1,7 +1,7 @@
 package concur.lesson;
 
-import concur.check.Expectation;
 import concur.check.Durations;
+import concur.check.Expectation;
 import concur.check.ExpectationException;
 import concur.run.Example;
 import java.nio.file.Files;
@@ -58,12 +58,19 @@ public final class LessonParser {
                 if (step != null) {
                     steps.add(step.build());
                 }
-                step = new StepBuilder(file, steps.size() + 1, source(lines, node).replaceFirst("^##\\s*", "").strip(), line);
+                step = new StepBuilder(
+                        file,
+                        steps.size() + 1,
+                        source(lines, node).replaceFirst("^##\\s*", "").strip(),
+                        line);
                 continue;
             }
             if (step == null) {
                 if (isRunnablePart(node)) {
-                    throw new LessonException(file, line, "examples, expected blocks and directives belong in a step; start one with a \"## \" heading");
+                    throw new LessonException(
+                            file,
+                            line,
+                            "examples, expected blocks and directives belong in a step; start one with a \"## \" heading");
                 }
                 append(intro, source(lines, node));
                 continue;
@@ -76,7 +83,8 @@ public final class LessonParser {
         if (steps.isEmpty()) {
             throw new LessonException(file, 0, "the lesson has no steps (each step starts with a \"## \" heading)");
         }
-        return new Lesson(name, title != null ? title : name, file, intro.toString().strip(), steps);
+        return new Lesson(
+                name, title != null ? title : name, file, intro.toString().strip(), steps);
     }
 
     private static boolean isRunnablePart(Node node) {
@@ -84,7 +92,8 @@ public final class LessonParser {
             String kind = kind(code);
             return kind.equals("java") || kind.equals("expected");
         }
-        return node instanceof HtmlBlock html && Directive.body(html.getLiteral()).isPresent();
+        return node instanceof HtmlBlock html
+                && Directive.body(html.getLiteral()).isPresent();
     }
 
     /** {@code java}, {@code java snippet}, {@code expected}, or whatever else the info string says. */
@@ -94,7 +103,9 @@ public final class LessonParser {
     }
 
     private static Optional<String> first(List<String> values) {
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0).strip());
+        return values == null || values.isEmpty()
+                ? Optional.empty()
+                : Optional.of(values.get(0).strip());
     }
 
     private static String readLesson(Path file) throws LessonException {
@@ -111,13 +122,17 @@ public final class LessonParser {
             return TextFile.read(source);
         } catch (TextFile.Unreadable e) {
             if (e.missing()) {
-                throw new LessonException(lesson, directiveLine, "file " + DisplayPath.of(source) + " does not exist"
-                        + (Files.isSymbolicLink(source) ? " (it is a dangling link)" : ""));
+                throw new LessonException(
+                        lesson,
+                        directiveLine,
+                        "file " + DisplayPath.of(source) + " does not exist"
+                                + (Files.isSymbolicLink(source) ? " (it is a dangling link)" : ""));
             }
             if (e.line() > 0) {
                 throw new LessonException(source, e.line(), "cannot read this example: " + e.problem());
             }
-            throw new LessonException(lesson, directiveLine, "cannot read " + DisplayPath.of(source) + ": " + e.problem());
+            throw new LessonException(
+                    lesson, directiveLine, "cannot read " + DisplayPath.of(source) + ": " + e.problem());
         }
     }
 
@@ -169,13 +184,15 @@ public final class LessonParser {
 
         void add(Node node, int at, String source) throws LessonException {
             switch (node) {
-                case FencedCodeBlock code when kind(code).equals("java") -> {
+                case FencedCodeBlock code
+                when kind(code).equals("java") -> {
                     setExample(inline(code.getLiteral(), at + 1), at);
                     append(text, source);
                 }
                 case FencedCodeBlock code when kind(code).equals("expected") -> expected(code, at);
-                case HtmlBlock html when Directive.body(html.getLiteral()).isPresent() ->
-                        directive(Directive.body(html.getLiteral()).orElseThrow(), at);
+                case HtmlBlock html
+                when Directive.body(html.getLiteral()).isPresent() ->
+                    directive(Directive.body(html.getLiteral()).orElseThrow(), at);
                 case BlockQuote quote -> quote(source, at);
                 default -> append(text, source);
             }
@@ -211,13 +228,18 @@ public final class LessonParser {
                     }
                     case "java-options" -> javaOptions = Directive.words(value);
                     case "args" -> args = Directive.words(value);
-                    default -> throw new IllegalStateException("Directive.KEYS and this switch disagree: " + entry.getKey());
+                    default ->
+                        throw new IllegalStateException("Directive.KEYS and this switch disagree: " + entry.getKey());
                 }
             }
         }
 
         private void quote(String source, int at) throws LessonException {
-            String plain = source.lines().map(l -> l.replaceFirst("^\\s*>\\s?", "")).reduce((a, b) -> a + "\n" + b).orElse("").strip();
+            String plain = source.lines()
+                    .map(l -> l.replaceFirst("^\\s*>\\s?", ""))
+                    .reduce((a, b) -> a + "\n" + b)
+                    .orElse("")
+                    .strip();
             if (plain.startsWith("Hint:")) {
                 hints.add(plain.substring("Hint:".length()).strip());
             } else if (plain.startsWith("Python:")) {
@@ -232,8 +254,11 @@ public final class LessonParser {
 
         private void setExample(Example found, int at) throws LessonException {
             if (example != null) {
-                throw new LessonException(file, at, "step \"" + title + "\" already has an example (line " + exampleLine
-                        + "); show other code with ```java snippet");
+                throw new LessonException(
+                        file,
+                        at,
+                        "step \"" + title + "\" already has an example (line " + exampleLine
+                                + "); show other code with ```java snippet");
             }
             example = found;
             exampleLine = at;
@@ -242,10 +267,14 @@ public final class LessonParser {
         private Example inline(String code, int firstLine) throws LessonException {
             JavaOutline outline = JavaOutline.of(code);
             JavaOutline.Type type = outline.mainType(Optional.empty())
-                    .orElseThrow(() -> new LessonException(file, firstLine - 1, "the java block declares no class to run"));
+                    .orElseThrow(
+                            () -> new LessonException(file, firstLine - 1, "the java block declares no class to run"));
             if (outline.types().stream().noneMatch(JavaOutline.Type::hasMain)) {
-                throw new LessonException(file, firstLine - 1, "the java block declares no main method: give "
-                        + type.name() + " a public static void main(String[] args)");
+                throw new LessonException(
+                        file,
+                        firstLine - 1,
+                        "the java block declares no main method: give " + type.name()
+                                + " a public static void main(String[] args)");
             }
             return new Example(outline.qualified(type), code, file, firstLine);
         }
@@ -262,8 +291,11 @@ public final class LessonParser {
             JavaOutline.Type type = outline.mainType(Optional.of(simpleName))
                     .orElseThrow(() -> new LessonException(source, 1, "the example declares no class to run"));
             if (outline.types().stream().noneMatch(JavaOutline.Type::hasMain)) {
-                throw new LessonException(file, at, "example " + relative + " declares no main method: give "
-                        + type.name() + " a public static void main(String[] args)");
+                throw new LessonException(
+                        file,
+                        at,
+                        "example " + relative + " declares no main method: give " + type.name()
+                                + " a public static void main(String[] args)");
             }
             return new Example(outline.qualified(type), code, source, 1);
         }
@@ -273,7 +305,8 @@ public final class LessonParser {
                 throw new LessonException(file, line, "step \"" + title + "\" has an example but no ```expected block");
             }
             if (example == null && expectation != null) {
-                throw new LessonException(file, line, "step \"" + title + "\" has an expected block but no example to run");
+                throw new LessonException(
+                        file, line, "step \"" + title + "\" has an expected block but no example to run");
             }
             Optional<Demo> demo = example == null
                     ? Optional.empty()

@@ -16,7 +16,13 @@ import java.util.Optional;
  * @param pythonNote what the chapter's Python version does, where the lesson has a note
  */
 public record Step(
-        int number, String title, int line, String text, Optional<Demo> demo, List<String> hints, Optional<String> pythonNote) {
+        int number,
+        String title,
+        int line,
+        String text,
+        Optional<Demo> demo,
+        List<String> hints,
+        Optional<String> pythonNote) {
 
     public Step {
         Objects.requireNonNull(title, "title");

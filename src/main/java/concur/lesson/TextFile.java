@@ -61,7 +61,8 @@ final class TextFile {
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            throw new Unreadable(0, true, Files.isSymbolicLink(file) ? "no such file (a dangling link?)" : "no such file");
+            throw new Unreadable(
+                    0, true, Files.isSymbolicLink(file) ? "no such file (a dangling link?)" : "no such file");
         } catch (IOException e) {
             throw unreadable(e);
         }
@@ -78,14 +79,16 @@ final class TextFile {
             throw unreadable(e);
         }
         if (bytes.length > MAX_BYTES) {
-            throw new Unreadable(0, false, "it is larger than " + (MAX_BYTES >> 20) + " MB, far more than a lesson needs");
+            throw new Unreadable(
+                    0, false, "it is larger than " + (MAX_BYTES >> 20) + " MB, far more than a lesson needs");
         }
         return normalised(decode(bytes));
     }
 
     /** Strict UTF-8, so that a Latin-1 file is named, with the line of its first bad byte, rather than garbled. */
     private static String decode(byte[] bytes) throws Unreadable {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -101,8 +104,14 @@ final class TextFile {
                     lineStart = i + 1;
                 }
             }
-            throw new Unreadable(line, false, String.format(Locale.ROOT,
-                    "it is not UTF-8 text (byte 0x%02X in column %d); save it as UTF-8", bytes[at] & 0xff, at - lineStart + 1));
+            throw new Unreadable(
+                    line,
+                    false,
+                    String.format(
+                            Locale.ROOT,
+                            "it is not UTF-8 text (byte 0x%02X in column %d); save it as UTF-8",
+                            bytes[at] & 0xff,
+                            at - lineStart + 1));
         }
         utf8.flush(out);
         return out.flip().toString();
@@ -110,7 +119,9 @@ final class TextFile {
 
     private static String normalised(String text) {
         String withoutMark = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        return withoutMark.indexOf('\r') < 0 ? withoutMark : withoutMark.replace("\r\n", "\n").replace('\r', '\n');
+        return withoutMark.indexOf('\r') < 0
+                ? withoutMark
+                : withoutMark.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /** An I/O failure in words: the system's reason (a loop of links, say), without the exception's class. */
@@ -118,9 +129,14 @@ final class TextFile {
         if (e instanceof AccessDeniedException) {
             return new Unreadable(0, false, "permission denied");
         }
-        String message = e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+        String message = e instanceof FileSystemException f && f.getReason() != null
+                ? f.getReason()
                 : e.getMessage() != null ? e.getMessage() : "an I/O error";
-        return new Unreadable(0, false, message.endsWith("Is a directory") ? "it is a folder, not a file"
-                : message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1));
+        return new Unreadable(
+                0,
+                false,
+                message.endsWith("Is a directory")
+                        ? "it is a folder, not a file"
+                        : message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1));
     }
 }

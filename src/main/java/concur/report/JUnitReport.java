@@ -64,8 +64,11 @@ public final class JUnitReport {
     }
 
     private static void counts(XMLStreamWriter xml, List<StepOutcome> outcomes) throws XMLStreamException {
-        long failures = outcomes.stream().filter(o -> o instanceof StepOutcome.Ran ran && !ran.passed()).count();
-        long errors = outcomes.stream().filter(o -> o instanceof StepOutcome.Errored).count();
+        long failures = outcomes.stream()
+                .filter(o -> o instanceof StepOutcome.Ran ran && !ran.passed())
+                .count();
+        long errors =
+                outcomes.stream().filter(o -> o instanceof StepOutcome.Errored).count();
         Duration time = outcomes.stream().map(StepOutcome::time).reduce(Duration.ZERO, Duration::plus);
         xml.writeAttribute("tests", Integer.toString(outcomes.size()));
         xml.writeAttribute("failures", Long.toString(failures));
@@ -81,8 +84,10 @@ public final class JUnitReport {
         xml.writeAttribute("time", seconds(step.time()));
         switch (step) {
             case StepOutcome.Errored errored -> problem(xml, "error", Printable.text(errored.message()));
-            case StepOutcome.Ran ran when !ran.passed() -> {
-                String text = Printable.text(ran.firstFailure().orElse("did not match")); // before a lone \r can split it
+            case StepOutcome.Ran ran
+            when !ran.passed() -> {
+                String text =
+                        Printable.text(ran.firstFailure().orElse("did not match")); // before a lone \r can split it
                 String runs = ran.runs() > 1 ? ran.passes() + "/" + ran.runs() + " runs matched; " : "";
                 problem(xml, "failure", runs + text.lines().findFirst().orElse(""), text);
             }
@@ -98,7 +103,8 @@ public final class JUnitReport {
         problem(xml, kind, text.lines().findFirst().orElse(""), text);
     }
 
-    private static void problem(XMLStreamWriter xml, String kind, String message, String text) throws XMLStreamException {
+    private static void problem(XMLStreamWriter xml, String kind, String message, String text)
+            throws XMLStreamException {
         xml.writeCharacters("\n      ");
         xml.writeStartElement(kind);
         xml.writeAttribute("message", Printable.of(message));

@@ -43,8 +43,13 @@ public final class Tally {
                     steps++;
                     passed += ran.passed() ? 1 : 0;
                     if (ran.runs() > 1 || !ran.passed()) {
-                        text.append(String.format(Locale.ROOT, "  %-12s %-48s %d/%d%n",
-                                Printable.of(ran.lesson()), Printable.of(ran.name()), ran.passes(), ran.runs()));
+                        text.append(String.format(
+                                Locale.ROOT,
+                                "  %-12s %-48s %d/%d%n",
+                                Printable.of(ran.lesson()),
+                                Printable.of(ran.name()),
+                                ran.passes(),
+                                ran.runs()));
                     }
                 }
             }

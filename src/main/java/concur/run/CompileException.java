@@ -45,9 +45,11 @@ public final class CompileException extends Exception {
         if (problems.isEmpty()) {
             return getMessage();
         }
-        return getMessage() + ":\n" + problems.stream()
-                .map(p -> (p.file() == null ? "" : display.apply(p.file()) + ":")
-                        + (p.line() > 0 ? p.line() + ": " : " ") + p.message())
-                .collect(Collectors.joining("\n"));
+        return getMessage() + ":\n"
+                + problems.stream()
+                        .map(p -> (p.file() == null ? "" : display.apply(p.file()) + ":")
+                                + (p.line() > 0 ? p.line() + ": " : " ")
+                                + p.message())
+                        .collect(Collectors.joining("\n"));
     }
 }

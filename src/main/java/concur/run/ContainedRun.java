@@ -43,6 +43,7 @@ final class ContainedRun {
     private final Optional<Libc> subreaper;
     /** Whether children of concur are taken for the example's orphans: only as a subreaper, and knowing the root's start. */
     private final boolean adopting;
+
     private final long self = ProcessHandle.current().pid();
     /** Every process a sweep found: killAll may run in the shutdown hook and the runner's thread at once. */
     private final Set<Seen> seen = ConcurrentHashMap.newKeySet();
@@ -92,7 +93,10 @@ final class ContainedRun {
                 Sweep sweep = sweep();
                 subreaper.ifPresent(libc -> sweep.adoptedZombies().forEach(libc::reap));
                 if (sweep.running().isEmpty() || System.nanoTime() - deadline > 0) {
-                    return sweep.running().stream().map(ProcessHandle::pid).sorted().toList();
+                    return sweep.running().stream()
+                            .map(ProcessHandle::pid)
+                            .sorted()
+                            .toList();
                 }
                 sweep.running().forEach(ProcessHandle::destroyForcibly);
                 interrupted |= awaitDeath(sweep.running(), deadline);

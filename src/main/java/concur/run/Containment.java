@@ -57,7 +57,8 @@ final class Containment {
         boolean procfs = ProcessTree.available();
         List<String> gaps = new ArrayList<>();
         if (!procfs) {
-            gaps.add("this system has no /proc, so concur finds only the processes that stay the example's descendants");
+            gaps.add(
+                    "this system has no /proc, so concur finds only the processes that stay the example's descendants");
         }
         Optional<Libc> subreaper = Optional.empty();
         try {
@@ -70,7 +71,8 @@ final class Containment {
         } catch (Libc.Unavailable e) {
             if (procfs) {
                 gaps.add("a process an example starts with an emptied environment, outside its process group,"
-                        + " can outlive the step: catching it needs concur to be a child subreaper, and " + e.getMessage());
+                        + " can outlive the step: catching it needs concur to be a child subreaper, and "
+                        + e.getMessage());
             }
         }
         Optional<String> warning = gaps.isEmpty()
@@ -85,8 +87,7 @@ final class Containment {
     }
 
     /** Starts {@code command} in {@code workDir}, with {@code environment} added, as the root of a contained run. */
-    ContainedRun start(List<String> command, Path workDir, Map<String, String> environment)
-            throws IOException {
+    ContainedRun start(List<String> command, Path workDir, Map<String, String> environment) throws IOException {
         List<String> full = new ArrayList<>();
         if (ownGroups) {
             full.add(SETSID.toString());
@@ -98,7 +99,9 @@ final class Containment {
         builder.environment().put(ContainedRun.VARIABLE, token);
         Process root = builder.start();
         // setsid execs the JVM in the same process, so this is the start of the whole run.
-        long startTicks = procfs ? ProcessTree.stat(root.pid()).map(ProcessTree.Stat::startTicks).orElse(0L) : 0;
+        long startTicks = procfs
+                ? ProcessTree.stat(root.pid()).map(ProcessTree.Stat::startTicks).orElse(0L)
+                : 0;
         return new ContainedRun(root, token, startTicks, procfs, subreaper);
     }
 

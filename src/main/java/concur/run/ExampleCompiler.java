@@ -96,16 +96,21 @@ public final class ExampleCompiler {
         try {
             temporary = Files.createTempDirectory("concur-classes-");
         } catch (IOException e) {
-            throw new IOException("cannot write compiled classes under " + cache + " (" + reason(problem)
-                    + "), nor in a temporary folder (" + reason(e) + ")", e);
+            throw new IOException(
+                    "cannot write compiled classes under " + cache + " (" + reason(problem)
+                            + "), nor in a temporary folder (" + reason(e) + ")",
+                    e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                deleteTree(temporary);
-            } catch (IOException e) {
-                // the system cleans its temporary folder in time
-            }
-        }, "concur-temporary-cache"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                deleteTree(temporary);
+                            } catch (IOException e) {
+                                // the system cleans its temporary folder in time
+                            }
+                        },
+                        "concur-temporary-cache"));
         warnings.accept("cannot write the compile cache " + cache + " (" + reason(problem) + "); compiling into "
                 + temporary + " instead, which is removed at exit");
         return temporary;
@@ -128,16 +133,19 @@ public final class ExampleCompiler {
             throw new CompileException("this Java runtime has no compiler: run concur on a JDK, not a JRE", List.of());
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = Stream.concat(OPTIONS.stream(), Stream.of("-d", output.toString())).toList();
+        List<String> options = Stream.concat(OPTIONS.stream(), Stream.of("-d", output.toString()))
+                .toList();
         StringWriter chatter = new StringWriter();
-        boolean ok = javac.getTask(chatter, null, diagnostics, options, null, List.of(new SourceFile(example))).call();
+        boolean ok = javac.getTask(chatter, null, diagnostics, options, null, List.of(new SourceFile(example)))
+                .call();
         if (!ok) {
             List<CompileException.Problem> problems = diagnostics.getDiagnostics().stream()
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                     .map(d -> problem(example, d))
                     .toList();
             if (problems.isEmpty()) {
-                throw new CompileException("the example does not compile: " + chatter.toString().strip(), List.of());
+                throw new CompileException(
+                        "the example does not compile: " + chatter.toString().strip(), List.of());
             }
             throw new CompileException("the example does not compile", problems);
         }
@@ -147,7 +155,11 @@ public final class ExampleCompiler {
     private static CompileException.Problem problem(Example example, Diagnostic<? extends JavaFileObject> d) {
         long line = d.getLineNumber() > 0 ? example.firstLine() + d.getLineNumber() - 1 : 0;
         String code = d.getLineNumber() > 0
-                ? example.source().lines().skip(d.getLineNumber() - 1).findFirst().orElse("")
+                ? example.source()
+                        .lines()
+                        .skip(d.getLineNumber() - 1)
+                        .findFirst()
+                        .orElse("")
                 : "";
         String message = d.getMessage(Locale.ROOT).lines().findFirst().orElse("");
         return new CompileException.Problem(example.file(), line, Math.max(0, d.getColumnNumber()), message, code);
@@ -169,7 +181,8 @@ public final class ExampleCompiler {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path p :
+                    paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.deleteIfExists(p);
             }
         }
@@ -179,7 +192,8 @@ public final class ExampleCompiler {
     static String hash(Example example) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : List.of(Runtime.version().toString(), String.join(" ", OPTIONS), example.className(), example.source())) {
+            for (String part : List.of(
+                    Runtime.version().toString(), String.join(" ", OPTIONS), example.className(), example.source())) {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }
@@ -194,7 +208,9 @@ public final class ExampleCompiler {
         private final String code;
 
         SourceFile(Example example) {
-            super(URI.create("string:///" + example.className().replace('.', '/') + Kind.SOURCE.extension), Kind.SOURCE);
+            super(
+                    URI.create("string:///" + example.className().replace('.', '/') + Kind.SOURCE.extension),
+                    Kind.SOURCE);
             this.code = example.source();
         }
 

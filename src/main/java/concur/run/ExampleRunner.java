@@ -1,28 +1,17 @@
 package concur.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -34,9 +23,11 @@ import java.util.function.Consumer;
 public final class ExampleRunner {
     /** Lines kept for matching; beyond this they are only counted, so memory stays bounded. */
     public static final int DEFAULT_LINE_LIMIT = 10_000;
+
     private static final Duration GRACE = Duration.ofSeconds(2);
     /** Options that make a short-lived child JVM start faster and change nothing an example can observe. */
-    private static final List<String> CHILD_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto");
+    private static final List<String> CHILD_JVM_OPTIONS =
+            List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto");
 
     private final Path java;
     private final String harnessClasspath;
@@ -55,7 +46,12 @@ public final class ExampleRunner {
 
     private static String harnessLocation() {
         try {
-            return Path.of(Harness.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(Harness.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate concur's own classes", e);
         }
@@ -79,13 +75,23 @@ public final class ExampleRunner {
             command.addAll(CHILD_JVM_OPTIONS);
             command.addAll(spec.javaOptions());
             // Absolute: the example's JVM runs in the scratch folder, not where concur was started.
-            command.addAll(List.of("-cp", harnessClasspath + File.pathSeparator + example.classes().toAbsolutePath(),
-                    Harness.class.getName(), Integer.toString(server.getLocalPort()), example.mainClass()));
+            command.addAll(List.of(
+                    "-cp",
+                    harnessClasspath + File.pathSeparator + example.classes().toAbsolutePath(),
+                    Harness.class.getName(),
+                    Integer.toString(server.getLocalPort()),
+                    example.mainClass()));
             command.addAll(spec.args());
 
             String token = Wire.newToken();
-            ContainedRun contained = containment.start(command, workDir.path(),
-                    Map.of(Wire.TOKEN_VARIABLE, token, Wire.RING_VARIABLE, ring.path().toString()));
+            ContainedRun contained = containment.start(
+                    command,
+                    workDir.path(),
+                    Map.of(
+                            Wire.TOKEN_VARIABLE,
+                            token,
+                            Wire.RING_VARIABLE,
+                            ring.path().toString()));
             Process process = contained.root();
             process.getOutputStream().close(); // an example that reads stdin sees its end, not a hang
             RunClock clock = new RunClock(System.nanoTime());
@@ -98,10 +104,12 @@ public final class ExampleRunner {
                     Thread.ofVirtual().name("concur-raw-out").start(() -> rawOut.pump(process)),
                     Thread.ofVirtual().name("concur-raw-err").start(() -> rawErr.pump(process)));
             // Ctrl-C in `concur run` must not leave the example behind; the JVM halts before this method's own cleanup.
-            Thread cleanup = new Thread(() -> {
-                contained.killAll();
-                workDir.close();
-            }, "concur-cleanup");
+            Thread cleanup = new Thread(
+                    () -> {
+                        contained.killAll();
+                        workDir.close();
+                    },
+                    "concur-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
             List<Long> survivors = null;
             try {
@@ -109,8 +117,15 @@ public final class ExampleRunner {
                 survivors = contained.killAll(); // also the orphans of an example that exited
                 joinAll(readers); // the pipes end once every process holding them is gone
                 Duration total = tags.end().orElseGet(clock::now);
-                return new RunResult(output.kept(), output.total(), output.last(), total, outcome, tags.started(),
-                        survivors, output.notShown());
+                return new RunResult(
+                        output.kept(),
+                        output.total(),
+                        output.last(),
+                        total,
+                        outcome,
+                        tags.started(),
+                        survivors,
+                        output.notShown());
             } finally {
                 if (survivors == null) {
                     contained.killAll();

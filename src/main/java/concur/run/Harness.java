@@ -1,14 +1,6 @@
 package concur.run;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
-import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Set;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,6 +12,7 @@ import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MonitorInfo;
 import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -28,10 +21,16 @@ import java.net.Socket;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -58,8 +57,8 @@ public final class Harness {
         String token = System.getenv(Wire.TOKEN_VARIABLE);
         String ring = System.getenv(Wire.RING_VARIABLE);
         if (token == null || ring == null) {
-            throw new IllegalStateException("the harness runs under concur, which sets " + Wire.TOKEN_VARIABLE
-                    + " and " + Wire.RING_VARIABLE);
+            throw new IllegalStateException(
+                    "the harness runs under concur, which sets " + Wire.TOKEN_VARIABLE + " and " + Wire.RING_VARIABLE);
         }
         long start = System.nanoTime();
         MappedByteBuffer records = map(Path.of(ring)); // before connecting: concur may delete the file once we have
@@ -72,11 +71,14 @@ public final class Harness {
         LineSplitter err = new LineSplitter(channel, Wire.STDERR);
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.flushPartialLines();
-            err.flushPartialLines();
-            channel.close();
-        }, OWN_THREAD_PREFIX + "-exit"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            out.flushPartialLines();
+                            err.flushPartialLines();
+                            channel.close();
+                        },
+                        OWN_THREAD_PREFIX + "-exit"));
         daemon("-control", () -> listen(socket, channel));
         runMain(args[1], Arrays.copyOfRange(args, 2, args.length));
     }
@@ -164,7 +166,8 @@ public final class Harness {
     }
 
     private static boolean isReflection(String className) {
-        return className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.reflect.")
+        return className.startsWith("jdk.internal.reflect.")
+                || className.startsWith("java.lang.reflect.")
                 || className.startsWith("java.lang.invoke.");
     }
 
@@ -213,8 +216,14 @@ public final class Harness {
     private static boolean isJvmInternal(String name) {
         return name.startsWith(OWN_THREAD_PREFIX)
                 || switch (name) {
-                    case "Reference Handler", "Finalizer", "Signal Dispatcher", "Common-Cleaner", "Notification Thread",
-                         "Attach Listener", "DestroyJavaVM", "VirtualThread-unblocker" -> true;
+                    case "Reference Handler",
+                            "Finalizer",
+                            "Signal Dispatcher",
+                            "Common-Cleaner",
+                            "Notification Thread",
+                            "Attach Listener",
+                            "DestroyJavaVM",
+                            "VirtualThread-unblocker" -> true;
                     default -> false;
                 };
     }
@@ -240,10 +249,12 @@ public final class Harness {
         private final long start;
         /** A lock, not {@code synchronized}: on JDK 21 a virtual thread waiting for it must unmount. */
         private final ReentrantLock lock = new ReentrantLock();
+
         private final RecordBuffer buffer = new RecordBuffer();
         private final DataOutputStream encoder = new DataOutputStream(buffer);
         /** Bytes put in the ring in all; written under the lock. */
         private long head;
+
         private volatile boolean closing;
 
         Channel(Socket socket, MappedByteBuffer ring, long start) {
@@ -492,7 +503,9 @@ public final class Harness {
                     Files.deleteIfExists(file.getParent());
                 }
             } catch (IOException | RuntimeException e) {
-                dump.append("(virtual threads could not be listed: ").append(e.getMessage()).append(")\n");
+                dump.append("(virtual threads could not be listed: ")
+                        .append(e.getMessage())
+                        .append(")\n");
                 return;
             }
             if (found.isEmpty()) {
@@ -526,11 +539,15 @@ public final class Harness {
 
         private static String describeVirtual(Map<?, ?> thread) {
             String name = thread.get("name") instanceof String n && !n.isEmpty() ? "\"" + n + "\"" : "(unnamed)";
-            StringBuilder line = new StringBuilder("virtual #").append(thread.get("tid")).append(' ').append(name);
+            StringBuilder line = new StringBuilder("virtual #")
+                    .append(thread.get("tid"))
+                    .append(' ')
+                    .append(name);
             if (thread.get("state") instanceof String state) {
                 line.append(' ').append(state);
             }
-            Object blocker = thread.get("parkBlocker") instanceof Map<?, ?> park ? park.get("object")
+            Object blocker = thread.get("parkBlocker") instanceof Map<?, ?> park
+                    ? park.get("object")
                     : thread.get("blockedOn") != null ? thread.get("blockedOn") : thread.get("waitingOn");
             if (blocker != null) {
                 line.append(" on ").append(lockName(blocker.toString()));

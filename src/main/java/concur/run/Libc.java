@@ -43,7 +43,8 @@ final class Libc {
             throw new Unavailable("it needs Linux");
         }
         if (Runtime.version().feature() < 22) {
-            throw new Unavailable("it needs JDK 22 or newer, and this is JDK " + Runtime.version().feature());
+            throw new Unavailable("it needs JDK 22 or newer, and this is JDK "
+                    + Runtime.version().feature());
         }
         try {
             // Without native access the JDK would print its own warning (and later JDKs refuse): ask first.
@@ -111,19 +112,25 @@ final class Libc {
          */
         MethodHandle downcall(String name, int firstVariadic, Object result, Object... parameters)
                 throws ReflectiveOperationException {
-            Object symbol = ((Optional<?>) symbolLookup.getMethod("find", String.class).invoke(symbols, name))
+            Object symbol = ((Optional<?>)
+                            symbolLookup.getMethod("find", String.class).invoke(symbols, name))
                     .orElseThrow(() -> new NoSuchMethodException("no C function " + name));
             Object layouts = Array.newInstance(memoryLayout, parameters.length);
             for (int i = 0; i < parameters.length; i++) {
                 Array.set(layouts, i, parameters[i]);
             }
-            Object descriptor = functionDescriptor.getMethod("of", memoryLayout, layouts.getClass())
+            Object descriptor = functionDescriptor
+                    .getMethod("of", memoryLayout, layouts.getClass())
                     .invoke(null, result, layouts);
             Object options = Array.newInstance(option, firstVariadic < 0 ? 0 : 1);
             if (firstVariadic >= 0) {
-                Array.set(options, 0, option.getMethod("firstVariadicArg", int.class).invoke(null, firstVariadic));
+                Array.set(
+                        options,
+                        0,
+                        option.getMethod("firstVariadicArg", int.class).invoke(null, firstVariadic));
             }
-            return (MethodHandle) linkerClass.getMethod("downcallHandle", memorySegment, functionDescriptor, options.getClass())
+            return (MethodHandle) linkerClass
+                    .getMethod("downcallHandle", memorySegment, functionDescriptor, options.getClass())
                     .invoke(linker, symbol, descriptor, options);
         }
     }

@@ -34,7 +34,9 @@ final class Manifest {
         lines.add(HEADER);
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                String relative = classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                String relative = classes.relativize(file)
+                        .toString()
+                        .replace(file.getFileSystem().getSeparator(), "/");
                 lines.add(Files.size(file) + " " + sha256(file) + " " + relative);
             }
         }
@@ -58,7 +60,8 @@ final class Manifest {
                     return false;
                 }
                 Path file = classes.resolve(parts[2]);
-                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != Long.parseLong(parts[0])
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                        || Files.size(file) != Long.parseLong(parts[0])
                         || !sha256(file).equals(parts[1])) {
                     return false;
                 }

@@ -69,7 +69,10 @@ final class OutputCollector {
     private void add(OutputLine line, int bytes, long cut, long arrival) {
         if (cut > 0) {
             bytesNotShown += cut;
-            line = new OutputLine(line.elapsed(), line.thread(), line.source(),
+            line = new OutputLine(
+                    line.elapsed(),
+                    line.thread(),
+                    line.source(),
                     line.text() + String.format(Locale.ROOT, " … (%,d more bytes not shown)", cut));
         }
         total++;
@@ -92,7 +95,10 @@ final class OutputCollector {
         List<OutputLine> lines = new ArrayList<>(kept.size());
         for (Kept k : kept) {
             OutputLine l = k.line();
-            lines.add(l.source() == OutputLine.Source.UNTAGGED ? new OutputLine(clock.at(k.arrival()), l.thread(), l.source(), l.text()) : l);
+            lines.add(
+                    l.source() == OutputLine.Source.UNTAGGED
+                            ? new OutputLine(clock.at(k.arrival()), l.thread(), l.source(), l.text())
+                            : l);
         }
         return lines;
     }

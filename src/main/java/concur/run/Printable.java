@@ -68,6 +68,7 @@ public final class Printable {
                 || (c >= 0x202a && c <= 0x202e)
                 || (c >= 0x2066 && c <= 0x2069)
                 || Character.isSurrogate(c) // reached only when unpaired
-                || c == 0xfffe || c == 0xffff;
+                || c == 0xfffe
+                || c == 0xffff;
     }
 }

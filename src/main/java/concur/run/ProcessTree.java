@@ -69,9 +69,11 @@ public final class ProcessTree {
     static Optional<Stat> stat(long pid) {
         try {
             String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
-            // The command name, in parentheses, may hold spaces and parentheses itself: fields start after the last ')'.
+            // The command name, in parentheses, may hold spaces and parentheses itself: fields start after the last
+            // ')'.
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Optional.of(new Stat(pid, f[0].charAt(0), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[19])));
+            return Optional.of(
+                    new Stat(pid, f[0].charAt(0), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[19])));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -96,7 +98,10 @@ public final class ProcessTree {
                 end++;
             }
             if (startsWith(environ, start, end, RUN_VARIABLE)) {
-                return Optional.of(new String(environ, start + RUN_VARIABLE.length, end - start - RUN_VARIABLE.length,
+                return Optional.of(new String(
+                        environ,
+                        start + RUN_VARIABLE.length,
+                        end - start - RUN_VARIABLE.length,
                         StandardCharsets.US_ASCII));
             }
             start = end + 1;

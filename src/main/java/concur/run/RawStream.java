@@ -100,7 +100,10 @@ final class RawStream {
     private void emit() {
         long arrival = System.nanoTime();
         int length = Wire.characterBoundary(line, 0, size);
-        OutputLine untagged = new OutputLine(clock.at(arrival), OutputLine.UNKNOWN_THREAD, OutputLine.Source.UNTAGGED,
+        OutputLine untagged = new OutputLine(
+                clock.at(arrival),
+                OutputLine.UNKNOWN_THREAD,
+                OutputLine.Source.UNTAGGED,
                 new String(line, 0, length, StandardCharsets.UTF_8));
         output.addUntagged(untagged, length, cut + size - length, arrival);
         size = 0;

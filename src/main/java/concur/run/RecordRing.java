@@ -43,8 +43,8 @@ final class RecordRing implements AutoCloseable {
         // Ctrl-C before the harness has mapped the file skips close(); deleted in reverse order: file, then directory
         directory.toFile().deleteOnExit();
         file.toFile().deleteOnExit();
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(
+                file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
         channel.write(ByteBuffer.allocate(1), Wire.RING_DATA + Wire.RING_BYTES - 1); // its full size, all zeros
         return new RecordRing(directory, file, channel, channel.map(FileChannel.MapMode.READ_WRITE, 0, Wire.RING_DATA));
     }

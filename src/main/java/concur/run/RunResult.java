@@ -38,7 +38,8 @@ public record RunResult(
     }
 
     /** A run whose harness started, that left no process behind, and whose output was all kept. */
-    public RunResult(List<OutputLine> lines, long totalLines, List<OutputLine> lastLines, Duration total, Outcome outcome) {
+    public RunResult(
+            List<OutputLine> lines, long totalLines, List<OutputLine> lastLines, Duration total, Outcome outcome) {
         this(lines, totalLines, lastLines, total, outcome, true, List.of(), NotShown.NOTHING);
     }
 
@@ -49,7 +50,9 @@ public record RunResult(
 
     /** Whether the matcher saw less than the example printed: lines not kept, or bytes not shown. */
     public boolean truncated() {
-        return linesNotKept() > 0 || notShown.bytes() > 0 || notShown.brokenChannel().isPresent();
+        return linesNotKept() > 0
+                || notShown.bytes() > 0
+                || notShown.brokenChannel().isPresent();
     }
 
     /**

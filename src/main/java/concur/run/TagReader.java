@@ -38,6 +38,7 @@ final class TagReader {
     private static final Duration BUSY_POLL = Duration.ofNanos(200_000);
     /** How often when nothing has come for a while ({@link #QUIET}): an example that sleeps costs little. */
     private static final Duration QUIET_POLL = Duration.ofMillis(2);
+
     private static final long QUIET = Duration.ofMillis(50).toNanos();
 
     private final ServerSocket server;
@@ -57,7 +58,13 @@ final class TagReader {
      * @param token what the harness must send first on the socket; see {@link Wire#TOKEN_VARIABLE}
      * @param ring  where the harness puts its records
      */
-    TagReader(ServerSocket server, String token, RecordRing ring, Process process, OutputCollector output, RunClock clock,
+    TagReader(
+            ServerSocket server,
+            String token,
+            RecordRing ring,
+            Process process,
+            OutputCollector output,
+            RunClock clock,
             List<RawStream> raw) {
         this.server = server;
         this.token = token;
@@ -125,11 +132,15 @@ final class TagReader {
                         clock.observe(record.nanos());
                         OutputLine.Source source =
                                 record.stream() == Wire.STDERR ? OutputLine.Source.STDERR : OutputLine.Source.STDOUT;
-                        output.add(new OutputLine(Duration.ofNanos(record.nanos()), record.thread(), source, record.text()),
-                                record.bytes(), record.cut());
+                        output.add(
+                                new OutputLine(
+                                        Duration.ofNanos(record.nanos()), record.thread(), source, record.text()),
+                                record.bytes(),
+                                record.cut());
                     }
                     case Wire.END -> end = Duration.ofNanos(record.nanos());
-                    default -> throw new Wire.MalformedRecordException("a record of type " + record.type() + " in the ring");
+                    default ->
+                        throw new Wire.MalformedRecordException("a record of type " + record.type() + " in the ring");
                 }
             }
         } catch (Wire.MalformedRecordException e) {

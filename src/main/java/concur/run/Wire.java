@@ -51,6 +51,7 @@ final class Wire {
     static final int MAX_LINE_BYTES = 4 * 1024;
     /** A thread dump may be longer than a line, but not without bound. */
     static final int MAX_TEXT_BYTES = 4 * 1024 * 1024;
+
     static final int MAX_THREAD_CHARS = 200;
 
     /**
@@ -120,8 +121,17 @@ final class Wire {
     }
 
     /** A record whose text is {@code length} bytes of {@code text} from {@code offset}, and {@code cut} more not sent. */
-    static void write(DataOutputStream out, int type, long nanos, int stream, String thread, byte[] text, int offset,
-            int length, long cut) throws IOException {
+    static void write(
+            DataOutputStream out,
+            int type,
+            long nanos,
+            int stream,
+            String thread,
+            byte[] text,
+            int offset,
+            int length,
+            long cut)
+            throws IOException {
         out.writeByte(type);
         out.writeLong(nanos);
         out.writeByte(stream);

@@ -39,20 +39,23 @@ final class HistoryFile {
                 if (Files.size(file) > MAX_BYTES) {
                     return Optional.of("it is larger than " + (MAX_BYTES >> 20) + " MB");
                 }
-                StandardCharsets.UTF_8.newDecoder()
+                StandardCharsets.UTF_8
+                        .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(Files.readAllBytes(file)));
             }
             // Opening it to append creates it if need be, and proves it can be written, whoever runs concur.
-            Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+            Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+                    .close();
             return Optional.empty();
         } catch (CharacterCodingException e) {
             return Optional.of("it is not UTF-8 text");
         } catch (AccessDeniedException e) {
             return Optional.of("permission denied");
         } catch (FileSystemException e) {
-            return Optional.of(e.getReason() != null ? e.getFile() + ": " + e.getReason() : String.valueOf(e.getMessage()));
+            return Optional.of(
+                    e.getReason() != null ? e.getFile() + ": " + e.getReason() : String.valueOf(e.getMessage()));
         } catch (IOException e) {
             return Optional.of(String.valueOf(e.getMessage()));
         }

@@ -32,7 +32,8 @@ public final class Shell {
      * @param help     each command's name and its one-line description, in the order to show them
      * @param history  the file that keeps typed lines across sessions
      */
-    public Shell(Terminal terminal, Map<String, String> help, ShellCompleter completer, Path history, Commands commands) {
+    public Shell(
+            Terminal terminal, Map<String, String> help, ShellCompleter completer, Path history, Commands commands) {
         this.terminal = terminal;
         this.help = help;
         this.commands = commands;
@@ -45,8 +46,9 @@ public final class Shell {
         if (problem.isEmpty()) {
             builder.variable(LineReader.HISTORY_FILE, history);
         } else {
-            terminal.writer().println("concur: the history cannot be kept in " + history + " (" + problem.get()
-                    + "); this session's commands are remembered until it ends");
+            terminal.writer()
+                    .println("concur: the history cannot be kept in " + history + " (" + problem.get()
+                            + "); this session's commands are remembered until it ends");
         }
         this.reader = builder.build();
     }
@@ -66,7 +68,9 @@ public final class Shell {
             } catch (EndOfFileException e) {
                 break;
             }
-            List<String> words = reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
+            List<String> words = reader.getParsedLine().words().stream()
+                    .filter(w -> !w.isEmpty())
+                    .toList();
             if (words.isEmpty()) {
                 continue;
             }
@@ -99,7 +103,8 @@ public final class Shell {
 
     private void printHelp(PrintWriter out) {
         int width = help.keySet().stream().mapToInt(String::length).max().orElse(0);
-        help.forEach((name, description) -> out.println("  " + name + " ".repeat(width - name.length() + 2) + description));
+        help.forEach(
+                (name, description) -> out.println("  " + name + " ".repeat(width - name.length() + 2) + description));
         out.println("  " + "help" + " ".repeat(Math.max(2, width - 2)) + "this list; COMMAND --help tells more");
         out.println("  " + "exit" + " ".repeat(Math.max(2, width - 2)) + "leave (or Ctrl-D)");
         out.flush();

@@ -44,8 +44,8 @@ public final class ShellCompleter implements Completer {
         } else if (line.word().startsWith("-") && command.equals("run")) {
             runOptions.forEach(o -> candidates.add(new Candidate(o)));
         } else if (LESSON_COMMANDS.contains(command)) {
-            catalog.entries().forEach(e -> candidates.add(
-                    new Candidate(e.name(), e.name(), null, e.title(), null, null, true)));
+            catalog.entries()
+                    .forEach(e -> candidates.add(new Candidate(e.name(), e.name(), null, e.title(), null, null, true)));
         } else if (command.equals("completion")) {
             List.of("bash", "zsh").forEach(s -> candidates.add(new Candidate(s)));
         }
@@ -55,7 +55,9 @@ public final class ShellCompleter implements Completer {
     private List<Integer> stepsOf(List<String> words) {
         for (LessonHead entry : catalog.entries()) {
             if (words.contains(entry.name())) {
-                return java.util.stream.IntStream.rangeClosed(1, entry.steps()).boxed().toList();
+                return java.util.stream.IntStream.rangeClosed(1, entry.steps())
+                        .boxed()
+                        .toList();
             }
         }
         return List.of();

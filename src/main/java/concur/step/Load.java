@@ -15,7 +15,9 @@ public record Load(double average, int cores) {
     /** The load now, where the platform reports one. */
     public static Optional<Load> now() {
         double average = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return average < 0 ? Optional.empty() : Optional.of(new Load(average, Runtime.getRuntime().availableProcessors()));
+        return average < 0
+                ? Optional.empty()
+                : Optional.of(new Load(average, Runtime.getRuntime().availableProcessors()));
     }
 
     /** More work waiting than cores to run it: an example gets less than the machine it was written for. */

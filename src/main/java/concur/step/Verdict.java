@@ -78,26 +78,44 @@ public sealed interface Verdict {
         MatchResult match = expectation.match(run.lines(), run.total(), exitCode);
         String leftOver = run.survivors().isEmpty() ? "" : "; " + couldNotKill(run);
         return switch (run.outcome()) {
-            case Outcome.TimedOut t when !run.started() -> new NotStarted("the example's JVM did not start within "
-                    + Durations.seconds(t.limit()) + " (a java-options that waits, such as a debugger's suspend=y?)"
-                    + leftOver, match);
-            case Outcome.TimedOut t -> new Failed("timed out after " + Durations.seconds(t.limit()) + "; "
-                    + (run.survivors().isEmpty() ? "the example and its processes were killed" : couldNotKill(run)), match);
+            case Outcome.TimedOut t
+            when !run.started() ->
+                new NotStarted(
+                        "the example's JVM did not start within "
+                                + Durations.seconds(t.limit())
+                                + " (a java-options that waits, such as a debugger's suspend=y?)"
+                                + leftOver,
+                        match);
+            case Outcome.TimedOut t ->
+                new Failed(
+                        "timed out after " + Durations.seconds(t.limit()) + "; "
+                                + (run.survivors().isEmpty()
+                                        ? "the example and its processes were killed"
+                                        : couldNotKill(run)),
+                        match);
             case Outcome.Interrupted i -> new Failed("stopped before it finished" + leftOver, match);
             case Outcome.Exited e when !run.started() -> new NotStarted(notStarted(e.code(), run) + leftOver, match);
             case Outcome.Exited e when run.truncated() -> new Failed(notShown(run) + leftOver, match);
-            case Outcome.Exited e -> switch (match) {
-                case MatchResult.Matched m -> new Passed("matched in " + Durations.seconds(run.total()) + leftOver, match);
-                case MatchResult.Mismatched m -> new Failed(
-                        tooSlowOnABusyMachine(expectation, run, e.code(), load).orElse("") + m.reason() + leftOver,
-                        match);
-            };
+            case Outcome.Exited e ->
+                switch (match) {
+                    case MatchResult.Matched m ->
+                        new Passed("matched in " + Durations.seconds(run.total()) + leftOver, match);
+                    case MatchResult.Mismatched m ->
+                        new Failed(
+                                tooSlowOnABusyMachine(expectation, run, e.code(), load)
+                                                .orElse("")
+                                        + m.reason()
+                                        + leftOver,
+                                match);
+                };
         };
     }
 
     private static Optional<String> tooSlowOnABusyMachine(
             Expectation expectation, RunResult run, int exitCode, Optional<Load> load) {
-        if (load.isEmpty() || !load.get().busy() || !expectation.matchesApartFromBounds(run.lines(), run.total(), exitCode)) {
+        if (load.isEmpty()
+                || !load.get().busy()
+                || !expectation.matchesApartFromBounds(run.lines(), run.total(), exitCode)) {
             return Optional.empty();
         }
         return Optional.of("only a time or speed limit was missed, and the machine was busy (" + load.get()
@@ -115,7 +133,8 @@ public sealed interface Verdict {
     /** The JVM's own words, which it wrote untagged: the first few lines are the ones that say why. */
     private static String notStarted(int exitCode, RunResult run) {
         List<String> said = run.lines().stream()
-                .filter(line -> line.source() == OutputLine.Source.UNTAGGED && !line.text().isBlank())
+                .filter(line -> line.source() == OutputLine.Source.UNTAGGED
+                        && !line.text().isBlank())
                 .map(line -> line.text().strip())
                 .limit(3)
                 .toList();
@@ -127,14 +146,26 @@ public sealed interface Verdict {
     static String notShown(RunResult run) {
         long bytes = run.notShown().bytes();
         if (run.notShown().brokenChannel().isPresent()) {
-            return String.format(Locale.ROOT, "concur stopped reading the example's output at %s, which no harness"
-                    + " sends; %,d bytes not shown", run.notShown().brokenChannel().get(), bytes);
+            return String.format(
+                    Locale.ROOT,
+                    "concur stopped reading the example's output at %s, which no harness"
+                            + " sends; %,d bytes not shown",
+                    run.notShown().brokenChannel().get(),
+                    bytes);
         }
         if (run.linesNotKept() > 0) {
-            return String.format(Locale.ROOT, "printed %,d lines; concur keeps the first %,d (%,d bytes not shown),"
-                    + " so an example should print fewer", run.totalLines(), run.lines().size(), bytes);
+            return String.format(
+                    Locale.ROOT,
+                    "printed %,d lines; concur keeps the first %,d (%,d bytes not shown),"
+                            + " so an example should print fewer",
+                    run.totalLines(),
+                    run.lines().size(),
+                    bytes);
         }
-        return String.format(Locale.ROOT, "printed lines too long to show whole (%,d bytes not shown),"
-                + " so an example should print shorter lines", bytes);
+        return String.format(
+                Locale.ROOT,
+                "printed lines too long to show whole (%,d bytes not shown),"
+                        + " so an example should print shorter lines",
+                bytes);
     }
 }

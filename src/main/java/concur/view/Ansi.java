@@ -2,7 +2,12 @@ package concur.view;
 
 /** The few ANSI styles concur uses, applied only when the screen allows colour. */
 enum Ansi {
-    GREEN("32"), RED("31"), YELLOW("33"), CYAN("36"), DIM("2"), BOLD("1");
+    GREEN("32"),
+    RED("31"),
+    YELLOW("33"),
+    CYAN("36"),
+    DIM("2"),
+    BOLD("1");
 
     private final String code;
 

@@ -33,7 +33,9 @@ public final class JavaSource {
 
     /** Lines cut to {@code width} columns, tabs expanded, never highlighted: other code in lesson text. */
     static List<String> verbatim(String source, int width) {
-        return source.lines().map(line -> cut(new AttributedString(expandTabs(line)), width).toString()).toList();
+        return source.lines()
+                .map(line -> cut(new AttributedString(expandTabs(line)), width).toString())
+                .toList();
     }
 
     /** {@code nanorc} is a resource beside this class; tests name a missing one. */
@@ -79,7 +81,10 @@ public final class JavaSource {
         if (line.columnLength() <= width) {
             return line;
         }
-        return new AttributedStringBuilder().append(line.columnSubSequence(0, width - 1)).append("…").toAttributedString();
+        return new AttributedStringBuilder()
+                .append(line.columnSubSequence(0, width - 1))
+                .append("…")
+                .toAttributedString();
     }
 
     private static String pad(int number, int digits) {

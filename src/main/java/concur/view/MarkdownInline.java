@@ -97,7 +97,9 @@ final class MarkdownInline extends AbstractVisitor {
         int from = spans.size();
         styled(Style.UNDERLINE, link);
         String text = spans.subList(from, spans.size()).stream().map(Span::text).collect(Collectors.joining());
-        if (destination != null && !destination.isEmpty() && !destination.equals(text)
+        if (destination != null
+                && !destination.isEmpty()
+                && !destination.equals(text)
                 && !destination.equals("mailto:" + text)) {
             add(" (" + destination + ")", Style.DIM);
         }

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.node.BlockQuote;
-import org.commonmark.node.BulletList;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
@@ -37,7 +36,9 @@ import org.commonmark.parser.Parser;
  * address, so nothing is lost. The glyphs ({@code • │ ─ ═ …}) are the same on both.
  */
 public final class MarkdownRenderer {
-    private static final Parser PARSER = Parser.builder().extensions(List.of(YamlFrontMatterExtension.create())).build();
+    private static final Parser PARSER = Parser.builder()
+            .extensions(List.of(YamlFrontMatterExtension.create()))
+            .build();
     private static final String CODE_INDENT = "    ";
     /** Text inside deeply nested lists and quotes never gets narrower than this. */
     private static final int MIN_TEXT_WIDTH = 10;
@@ -90,7 +91,9 @@ public final class MarkdownRenderer {
     }
 
     private List<String> text(List<Span> spans, int width) {
-        return MarkdownText.wrap(spans, width).stream().map(line -> MarkdownText.show(line, screen.colour())).toList();
+        return MarkdownText.wrap(spans, width).stream()
+                .map(line -> MarkdownText.show(line, screen.colour()))
+                .toList();
     }
 
     private List<String> heading(Heading heading, int width) {
@@ -100,7 +103,9 @@ public final class MarkdownRenderer {
         }
         spans.addAll(MarkdownInline.of(heading, screen.colour(), Set.of(Style.BOLD)));
         List<List<Span>> lines = MarkdownText.wrap(spans, width);
-        List<String> out = new ArrayList<>(lines.stream().map(line -> MarkdownText.show(line, screen.colour())).toList());
+        List<String> out = new ArrayList<>(lines.stream()
+                .map(line -> MarkdownText.show(line, screen.colour()))
+                .toList());
         if (heading.getLevel() <= 2 && !lines.isEmpty()) {
             int longest = lines.stream().mapToInt(MarkdownText::columns).max().orElse(0);
             out.add(Ansi.DIM.apply((heading.getLevel() == 1 ? "═" : "─").repeat(longest), screen));

@@ -12,7 +12,11 @@ import org.jline.utils.WCWidth;
 final class MarkdownText {
     /** The styles inline Markdown maps to, as SGR parameters. */
     enum Style {
-        BOLD("1"), DIM("2"), ITALIC("3"), UNDERLINE("4"), CODE("36");
+        BOLD("1"),
+        DIM("2"),
+        ITALIC("3"),
+        UNDERLINE("4"),
+        CODE("36");
 
         private final String code;
 
@@ -94,7 +98,11 @@ final class MarkdownText {
         for (Span run : line) {
             if (colour && !run.style().isEmpty() && !run.text().isEmpty()) {
                 String codes = run.style().stream().sorted().map(s -> s.code).collect(Collectors.joining(";"));
-                out.append("\u001b[").append(codes).append('m').append(run.text()).append("\u001b[0m");
+                out.append("\u001b[")
+                        .append(codes)
+                        .append('m')
+                        .append(run.text())
+                        .append("\u001b[0m");
             } else {
                 out.append(run.text());
             }

@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 public record Screen(boolean tty, boolean colour, int width) {
     /** Piped output is drawn this wide, so logs are the same on every machine. */
     public static final int PLAIN_WIDTH = 120;
+
     public static final int MIN_WIDTH = 40;
 
     public Screen {

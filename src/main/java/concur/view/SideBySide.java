@@ -2,10 +2,10 @@ package concur.view;
 
 import concur.check.Mark;
 import concur.check.Row;
-import concur.step.Verdict;
-import concur.run.OutputLine;
 import concur.run.Outcome;
+import concur.run.OutputLine;
 import concur.run.RunResult;
+import concur.step.Verdict;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +20,7 @@ import java.util.Locale;
 public final class SideBySide {
     /** Live rows beyond this are not redrawn: they have scrolled off most screens. */
     private static final int MAX_REDRAW = 40;
+
     private static final int THREAD_WIDTH = 14;
     private static final int TIME_WIDTH = 7;
     private static final String LEGEND = "= matched   x differs   - missing   + extra";
@@ -39,7 +40,10 @@ public final class SideBySide {
 
     public void header() {
         if (stacked()) {
-            out.println(Ansi.BOLD.apply((cell("", 2) + cell("thread", THREAD_WIDTH) + "output (expected below when it differs)").stripTrailing(), screen));
+            out.println(Ansi.BOLD.apply(
+                    (cell("", 2) + cell("thread", THREAD_WIDTH) + "output (expected below when it differs)")
+                            .stripTrailing(),
+                    screen));
             out.flush();
             return;
         }
@@ -55,7 +59,10 @@ public final class SideBySide {
             return;
         }
         if (stacked()) {
-            out.println((cell("", 2) + cell(threadOf(line), THREAD_WIDTH) + fit(line.text(), screen.width() - 2 - THREAD_WIDTH)).stripTrailing());
+            out.println((cell("", 2)
+                            + cell(threadOf(line), THREAD_WIDTH)
+                            + fit(line.text(), screen.width() - 2 - THREAD_WIDTH))
+                    .stripTrailing());
         } else {
             String guess = liveRows < expected.size() ? expected.get(liveRows) : "";
             out.println(format(' ', null, line, guess));
@@ -82,8 +89,16 @@ public final class SideBySide {
             }
         }
         if (run.truncated()) {
-            String lines = run.linesNotKept() > 0 ? String.format(Locale.ROOT, "%,d more lines not kept, ", run.linesNotKept()) : "";
-            out.println(Ansi.YELLOW.apply(String.format(Locale.ROOT, "… %s%,d bytes not shown", lines, run.notShown().bytes()), screen));
+            String lines = run.linesNotKept() > 0
+                    ? String.format(Locale.ROOT, "%,d more lines not kept, ", run.linesNotKept())
+                    : "";
+            out.println(Ansi.YELLOW.apply(
+                    String.format(
+                            Locale.ROOT,
+                            "… %s%,d bytes not shown",
+                            lines,
+                            run.notShown().bytes()),
+                    screen));
         }
         liveRows = 0;
         if (run.outcome() instanceof Outcome.TimedOut timedOut) {
@@ -113,12 +128,21 @@ public final class SideBySide {
         Ansi colour = colourOf(row.mark());
         String text = row.actual().map(OutputLine::text).orElse("");
         String thread = row.actual().map(SideBySide::threadOf).orElse("expected");
-        String shown = row.actual().isPresent() ? text : row.expected().orElse(""); // a missing line shows what was expected
-        String first = (cell(String.valueOf(mark), 2) + cell(thread, THREAD_WIDTH) + fit(shown, screen.width() - 2 - THREAD_WIDTH)).stripTrailing();
+        String shown =
+                row.actual().isPresent() ? text : row.expected().orElse(""); // a missing line shows what was expected
+        String first = (cell(String.valueOf(mark), 2)
+                        + cell(thread, THREAD_WIDTH)
+                        + fit(shown, screen.width() - 2 - THREAD_WIDTH))
+                .stripTrailing();
         List<String> lines = new java.util.ArrayList<>();
         lines.add(colour == null ? first : colour.apply(first, screen));
-        if (row.actual().isPresent() && row.expected().isPresent() && !sameText(row.expected().get(), text)) {
-            String second = (cell("", 2) + cell("  expected", THREAD_WIDTH) + fit(row.expected().get(), screen.width() - 2 - THREAD_WIDTH)).stripTrailing();
+        if (row.actual().isPresent()
+                && row.expected().isPresent()
+                && !sameText(row.expected().get(), text)) {
+            String second = (cell("", 2)
+                            + cell("  expected", THREAD_WIDTH)
+                            + fit(row.expected().get(), screen.width() - 2 - THREAD_WIDTH))
+                    .stripTrailing();
             lines.add(Ansi.DIM.apply(second, screen));
         }
         return lines;
@@ -126,7 +150,8 @@ public final class SideBySide {
 
     /** Equal as written, or equal once a per-thread block's {@code [thread]} label is taken off. */
     private static boolean sameText(String expected, String actual) {
-        return expected.equals(actual) || expected.replaceFirst("^\\[[^\\]]*\\] ?", "").equals(actual);
+        return expected.equals(actual)
+                || expected.replaceFirst("^\\[[^\\]]*\\] ?", "").equals(actual);
     }
 
     /** The thread's name, cut in the middle when it is long: {@code pool-1-thread-1} and {@code -2} stay apart. */
@@ -151,12 +176,18 @@ public final class SideBySide {
     private String format(char mark, Ansi colour, OutputLine line, String expectedText) {
         String time = "";
         if (screen.tty()) {
-            time = line == null ? "" : String.format(Locale.ROOT, "%.2fs", line.elapsed().toNanos() / 1e9);
+            time = line == null
+                    ? ""
+                    : String.format(Locale.ROOT, "%.2fs", line.elapsed().toNanos() / 1e9);
         }
         String thread = line == null ? "" : threadOf(line);
         String actual = line == null ? "" : line.text();
-        String row = cell(String.valueOf(mark), 2) + (screen.tty() ? cell(time, TIME_WIDTH) : "")
-                + cell(thread, THREAD_WIDTH) + cell(actual, leftWidth()) + separator() + fit(expectedText, rightWidth());
+        String row = cell(String.valueOf(mark), 2)
+                + (screen.tty() ? cell(time, TIME_WIDTH) : "")
+                + cell(thread, THREAD_WIDTH)
+                + cell(actual, leftWidth())
+                + separator()
+                + fit(expectedText, rightWidth());
         row = row.stripTrailing();
         return colour == null ? row : colour.apply(row, screen);
     }

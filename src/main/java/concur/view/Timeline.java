@@ -41,13 +41,23 @@ public final class Timeline {
             return List.of(fit("Nothing to draw: no lines were printed.", screen.width(), glyphs));
         }
         List<Lane> lanes = lanes(lines, glyphs);
-        int labelWidth = Math.min(MAX_LABEL, lanes.stream().mapToInt(r -> r.label().length()).max().orElse(1));
+        int labelWidth = Math.min(
+                MAX_LABEL,
+                lanes.stream().mapToInt(r -> r.label().length()).max().orElse(1));
         int cols = screen.width() - labelWidth - 1;
         if (cols < MIN_PLOT) {
-            return List.of(fit("Timeline needs a " + (labelWidth + 1 + MIN_PLOT) + "-column terminal.", screen.width(), glyphs));
+            return List.of(fit(
+                    "Timeline needs a " + (labelWidth + 1 + MIN_PLOT) + "-column terminal.", screen.width(), glyphs));
         }
-        long totalNanos = Math.max(1_000_000, Math.max(run.total().toNanos(),
-                lines.stream().map(OutputLine::elapsed).max(Comparator.naturalOrder()).orElse(Duration.ZERO).toNanos()));
+        long totalNanos = Math.max(
+                1_000_000,
+                Math.max(
+                        run.total().toNanos(),
+                        lines.stream()
+                                .map(OutputLine::elapsed)
+                                .max(Comparator.naturalOrder())
+                                .orElse(Duration.ZERO)
+                                .toNanos()));
 
         List<String> out = new ArrayList<>();
         String margin = " ".repeat(labelWidth + 1);
@@ -62,7 +72,8 @@ public final class Timeline {
         out.add(Ansi.DIM.apply(legend(glyphs, stderr, screen.width()), screen));
         if (run.linesNotKept() > 0) {
             int last = lines.size() - run.lines().size();
-            String note = String.format(Locale.ROOT, "Drawn from the first %,d", run.lines().size())
+            String note = String.format(
+                            Locale.ROOT, "Drawn from the first %,d", run.lines().size())
                     + (last > 0 ? String.format(Locale.ROOT, " and the last %,d", last) : "")
                     + String.format(Locale.ROOT, " of %,d lines.", run.totalLines());
             out.add(Ansi.YELLOW.apply(fit(note, screen.width(), glyphs), screen));
@@ -94,8 +105,11 @@ public final class Timeline {
         Map<String, List<OutputLine>> byThread = new LinkedHashMap<>();
         lines.stream()
                 .sorted(Comparator.comparing(OutputLine::elapsed))
-                .forEach(l -> byThread.computeIfAbsent(l.thread(), t -> new ArrayList<>()).add(l));
-        long named = byThread.keySet().stream().filter(t -> !t.equals(OutputLine.UNKNOWN_THREAD)).count();
+                .forEach(l -> byThread.computeIfAbsent(l.thread(), t -> new ArrayList<>())
+                        .add(l));
+        long named = byThread.keySet().stream()
+                .filter(t -> !t.equals(OutputLine.UNKNOWN_THREAD))
+                .count();
         int shownNamed = named > MAX_THREAD_ROWS + 1 ? MAX_THREAD_ROWS : (int) named;
 
         List<Lane> lanes = new ArrayList<>();
@@ -125,7 +139,8 @@ public final class Timeline {
         Arrays.fill(cells, ' ');
         for (List<OutputLine> thread : lane.threads()) {
             int first = TimelineAxis.column(thread.get(0).elapsed().toNanos(), totalNanos, cols);
-            int last = TimelineAxis.column(thread.get(thread.size() - 1).elapsed().toNanos(), totalNanos, cols);
+            int last =
+                    TimelineAxis.column(thread.get(thread.size() - 1).elapsed().toNanos(), totalNanos, cols);
             for (int c = first; c <= last; c++) {
                 if (cells[c] == ' ') {
                     cells[c] = glyphs.span();
@@ -185,7 +200,9 @@ public final class Timeline {
     }
 
     private static String fit(String text, int width, Glyphs glyphs) {
-        return text.length() <= width ? text : text.substring(0, Math.max(0, width - glyphs.ellipsis().length())) + glyphs.ellipsis();
+        return text.length() <= width
+                ? text
+                : text.substring(0, Math.max(0, width - glyphs.ellipsis().length())) + glyphs.ellipsis();
     }
 
     /** Box-drawing marks for a terminal; ASCII for pipes and files, so logs stay plain and stable. */

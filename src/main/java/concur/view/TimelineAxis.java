@@ -38,7 +38,8 @@ record TimelineAxis(List<Tick> ticks, int cols) {
                     continue;
                 }
                 List<Tick> ticks = ticks(stepMillis, totalNanos, cols);
-                int widest = ticks.stream().mapToInt(t -> t.label().length()).max().orElse(0);
+                int widest =
+                        ticks.stream().mapToInt(t -> t.label().length()).max().orElse(0);
                 if (gap >= widest + 2 || ticks.size() <= 1) {
                     return new TimelineAxis(ticks, cols);
                 }

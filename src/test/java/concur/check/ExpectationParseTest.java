@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExpectationParseTest {
 
     private static ExpectationException error(String... lines) {
-        ExpectationException e = catchThrowableOfType(ExpectationException.class,
-                () -> Expectation.parse(List.of(lines), 20));
+        ExpectationException e =
+                catchThrowableOfType(ExpectationException.class, () -> Expectation.parse(List.of(lines), 20));
         assertThat(e).as("a parse error").isNotNull();
         return e;
     }
@@ -57,7 +57,8 @@ class ExpectationParseTest {
     void twoRegexesThatDefineTheSameGroup() {
         assertThat(error("ok", "{/(?<x>a)/} and {/(?<x>b)/}").line()).isEqualTo(21);
         assertThat(error("ok", "{/(?<x>a)/} and {/(?<x>b)/}").problem())
-                .startsWith("the regexes of this line do not fit together: Named capturing group <x> is already defined");
+                .startsWith(
+                        "the regexes of this line do not fit together: Named capturing group <x> is already defined");
     }
 
     @Test
@@ -84,8 +85,11 @@ class ExpectationParseTest {
 
     @Test
     void unknownDirective() {
-        assertError(21, "unknown directive \":: sorted\" (known: unordered, per-thread, end, elapsed, total, exit)",
-                "a", ":: sorted");
+        assertError(
+                21,
+                "unknown directive \":: sorted\" (known: unordered, per-thread, end, elapsed, total, exit)",
+                "a",
+                ":: sorted");
     }
 
     @Test
@@ -95,32 +99,53 @@ class ExpectationParseTest {
 
     @Test
     void blockNeverClosedIsReportedWhereItOpens() {
-        assertError(21, ":: per-thread block is never closed with :: end", "a", ":: per-thread", "[main] x", "[main] y");
+        assertError(
+                21, ":: per-thread block is never closed with :: end", "a", ":: per-thread", "[main] x", "[main] y");
     }
 
     @Test
     void nestedBlocks() {
-        assertError(22, "blocks do not nest: :: unordered inside the :: per-thread block of line 20",
-                ":: per-thread", "[a] x", ":: unordered", ":: end", ":: end");
+        assertError(
+                22,
+                "blocks do not nest: :: unordered inside the :: per-thread block of line 20",
+                ":: per-thread",
+                "[a] x",
+                ":: unordered",
+                ":: end",
+                ":: end");
     }
 
     @Test
     void dotsInsideABlock() {
-        assertError(21, "... inside a block: a block matches exactly as many lines as it has",
-                ":: unordered", "...", ":: end");
+        assertError(
+                21,
+                "... inside a block: a block matches exactly as many lines as it has",
+                ":: unordered",
+                "...",
+                ":: end");
     }
 
     @Test
     void perThreadLineWithoutALabel() {
-        assertError(22, "a line of a :: per-thread block starts with [thread] or [$variable]",
-                ":: per-thread", "[a] x", "y", ":: end");
-        assertError(21, "a line of a :: per-thread block starts with [thread] or [$variable]",
-                ":: per-thread", "[] y", ":: end");
+        assertError(
+                22,
+                "a line of a :: per-thread block starts with [thread] or [$variable]",
+                ":: per-thread",
+                "[a] x",
+                "y",
+                ":: end");
+        assertError(
+                21,
+                "a line of a :: per-thread block starts with [thread] or [$variable]",
+                ":: per-thread",
+                "[] y",
+                ":: end");
     }
 
     @Test
     void badThreadVariable() {
-        assertError(21, "bad thread variable [$a b]: write $ and a name, e.g. [$a]", ":: per-thread", "[$a b] y", ":: end");
+        assertError(
+                21, "bad thread variable [$a b]: write $ and a name, e.g. [$a]", ":: per-thread", "[$a b] y", ":: end");
     }
 
     @Test
@@ -138,7 +163,8 @@ class ExpectationParseTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "4.5s", "about 4.5s", "= 4.5s"})
     void timeBoundWithoutAComparison(String bound) {
-        assertError(20, ":: elapsed needs <, <=, > or >= and a duration, e.g. :: elapsed < 4.5s", ":: elapsed " + bound);
+        assertError(
+                20, ":: elapsed needs <, <=, > or >= and a duration, e.g. :: elapsed < 4.5s", ":: elapsed " + bound);
     }
 
     @ParameterizedTest
@@ -150,8 +176,12 @@ class ExpectationParseTest {
 
     @Test
     void elapsedInsideABlock() {
-        assertError(21, ":: elapsed inside a block: put it before or after the block",
-                ":: unordered", ":: elapsed < 1s", ":: end");
+        assertError(
+                21,
+                ":: elapsed inside a block: put it before or after the block",
+                ":: unordered",
+                ":: elapsed < 1s",
+                ":: end");
     }
 
     @ParameterizedTest
@@ -167,8 +197,8 @@ class ExpectationParseTest {
 
     @Test
     void displayLinesLeaveOutDirectivesButKeepTheDots() throws ExpectationException {
-        Expectation expectation = Expectation.parse(List.of(
-                "start  ", "...", ":: elapsed < 1s", ":: per-thread", "[a] x {int}", ":: end", ":: exit 0"), 1);
+        Expectation expectation = Expectation.parse(
+                List.of("start  ", "...", ":: elapsed < 1s", ":: per-thread", "[a] x {int}", ":: end", ":: exit 0"), 1);
         assertThat(expectation.displayLines()).containsExactly("start", "...", "[a] x {int}");
     }
 }

@@ -57,13 +57,16 @@ class ExpectationPropertiesTest {
     void outputMadeFromAnExpectationMatchesIt() {
         properties().forAll(expectations()).checkAssert(parts -> {
             Expectation expectation = parse(parts);
-            List<OutputLine> output = timed(parts.stream().flatMap(part -> part.output().stream()).toList());
+            List<OutputLine> output =
+                    timed(parts.stream().flatMap(part -> part.output().stream()).toList());
 
             MatchResult result = expectation.match(output, Duration.ofSeconds(10), 0);
 
             assertThat(result.failure()).isEmpty();
             assertThat(result.rows()).allSatisfy(row -> assertThat(row.mark()).isEqualTo(Mark.MATCH));
-            assertThat(result.rows()).extracting(row -> row.actual().orElseThrow()).containsExactlyElementsOf(output);
+            assertThat(result.rows())
+                    .extracting(row -> row.actual().orElseThrow())
+                    .containsExactlyElementsOf(output);
         });
     }
 
@@ -115,62 +118,86 @@ class ExpectationPropertiesTest {
 
     @Test
     void rowsShowEveryOutputLineOnceAndExpectedLinesAtMostOnce() {
-        properties().forAll(expectations(), lines(), picks(), booleans().all()).checkAssert((parts, stranger, pick, drop) -> {
-            Expectation expectation = parse(parts);
-            List<Printed> printed = new ArrayList<>(parts.stream().flatMap(part -> part.output().stream()).toList());
-            if (drop && !printed.isEmpty()) {
-                printed.remove(pick % printed.size());
-            } else {
-                printed.add(pick % (printed.size() + 1), new Printed("main", stranger.text()));
-            }
-            List<OutputLine> output = timed(printed);
+        properties()
+                .forAll(expectations(), lines(), picks(), booleans().all())
+                .checkAssert((parts, stranger, pick, drop) -> {
+                    Expectation expectation = parse(parts);
+                    List<Printed> printed = new ArrayList<>(parts.stream()
+                            .flatMap(part -> part.output().stream())
+                            .toList());
+                    if (drop && !printed.isEmpty()) {
+                        printed.remove(pick % printed.size());
+                    } else {
+                        printed.add(pick % (printed.size() + 1), new Printed("main", stranger.text()));
+                    }
+                    List<OutputLine> output = timed(printed);
 
-            List<Row> rows = expectation.match(output, Duration.ofSeconds(10), 0).rows();
+                    List<Row> rows =
+                            expectation.match(output, Duration.ofSeconds(10), 0).rows();
 
-            assertThat(rows.stream().flatMap(row -> row.actual().stream()).toList()).containsExactlyElementsOf(output);
-            List<Integer> expectedLines = rows.stream()
-                    .filter(row -> row.expected().isPresent() && !row.expected().get().equals("..."))
-                    .map(Row::expectedLine).toList();
-            assertThat(expectedLines).doesNotHaveDuplicates();
-            assertThat(rows).allSatisfy(row -> {
-                switch (row.mark()) {
-                    case MATCH, MISMATCH -> assertThat(row.actual().isPresent() && row.expected().isPresent()).isTrue();
-                    case MISSING -> assertThat(row.actual()).isEmpty();
-                    case EXTRA -> assertThat(row.expected()).isEmpty();
-                }
-            });
-        });
+                    assertThat(rows.stream()
+                                    .flatMap(row -> row.actual().stream())
+                                    .toList())
+                            .containsExactlyElementsOf(output);
+                    List<Integer> expectedLines = rows.stream()
+                            .filter(row -> row.expected().isPresent()
+                                    && !row.expected().get().equals("..."))
+                            .map(Row::expectedLine)
+                            .toList();
+                    assertThat(expectedLines).doesNotHaveDuplicates();
+                    assertThat(rows).allSatisfy(row -> {
+                        switch (row.mark()) {
+                            case MATCH, MISMATCH ->
+                                assertThat(row.actual().isPresent()
+                                                && row.expected().isPresent())
+                                        .isTrue();
+                            case MISSING -> assertThat(row.actual()).isEmpty();
+                            case EXTRA -> assertThat(row.expected()).isEmpty();
+                        }
+                    });
+                });
     }
 
     // --- (3) per-thread blocks accept every interleaving that keeps each thread's order ---
 
     @Test
     void anyInterleavingOfTheThreadsMatches() {
-        properties().forAll(threadLengths(), schedules(), booleans().all()).checkAssert((lengths, schedule, variables) -> {
-            List<List<Printed>> threads = threads(lengths);
+        properties()
+                .forAll(threadLengths(), schedules(), booleans().all())
+                .checkAssert((lengths, schedule, variables) -> {
+                    List<List<Printed>> threads = threads(lengths);
 
-            MatchResult result = perThread(threads, variables).match(timed(interleave(threads, schedule)), Duration.ZERO, 0);
+                    MatchResult result =
+                            perThread(threads, variables).match(timed(interleave(threads, schedule)), Duration.ZERO, 0);
 
-            assertThat(result.failure()).isEmpty();
-        });
+                    assertThat(result.failure()).isEmpty();
+                });
     }
 
     @Test
     void anInterleavingThatReordersAThreadFails() {
-        properties().forAll(threadLengths(), schedules(), booleans().all(), picks()).checkAssert((lengths, schedule, variables, pick) -> {
-            List<List<Printed>> threads = threads(lengths);
-            List<List<Printed>> reordered = new ArrayList<>(threads.stream().map(ArrayList::new).toList());
-            List<Integer> longEnough = IntStream.range(0, threads.size()).filter(t -> threads.get(t).size() > 1).boxed().toList();
-            if (longEnough.isEmpty()) {
-                return;
-            }
-            List<Printed> victim = reordered.get(longEnough.get(pick % longEnough.size()));
-            Collections.swap(victim, pick % victim.size(), (pick + 1) % victim.size());
+        properties()
+                .forAll(threadLengths(), schedules(), booleans().all(), picks())
+                .checkAssert((lengths, schedule, variables, pick) -> {
+                    List<List<Printed>> threads = threads(lengths);
+                    List<List<Printed>> reordered =
+                            new ArrayList<>(threads.stream().map(ArrayList::new).toList());
+                    List<Integer> longEnough = IntStream.range(0, threads.size())
+                            .filter(t -> threads.get(t).size() > 1)
+                            .boxed()
+                            .toList();
+                    if (longEnough.isEmpty()) {
+                        return;
+                    }
+                    List<Printed> victim = reordered.get(longEnough.get(pick % longEnough.size()));
+                    Collections.swap(victim, pick % victim.size(), (pick + 1) % victim.size());
 
-            MatchResult result = perThread(threads, variables).match(timed(interleave(reordered, schedule)), Duration.ZERO, 0);
+                    MatchResult result = perThread(threads, variables)
+                            .match(timed(interleave(reordered, schedule)), Duration.ZERO, 0);
 
-            assertThat(result.failure()).hasValueSatisfying(failure -> assertThat(failure).contains("per-thread block"));
-        });
+                    assertThat(result.failure())
+                            .hasValueSatisfying(failure -> assertThat(failure).contains("per-thread block"));
+                });
     }
 
     // --- (4) unordered blocks accept every permutation ---
@@ -184,8 +211,12 @@ class ExpectationPropertiesTest {
             block.add(":: end");
 
             MatchResult result = Fixtures.expect(block.toArray(String[]::new))
-                    .match(timed(lines.printed().stream().map(sample -> new Printed("main", sample.text())).toList()),
-                            Duration.ZERO, 0);
+                    .match(
+                            timed(lines.printed().stream()
+                                    .map(sample -> new Printed("main", sample.text()))
+                                    .toList()),
+                            Duration.ZERO,
+                            0);
 
             assertThat(result.failure()).isEmpty();
         });
@@ -200,9 +231,16 @@ class ExpectationPropertiesTest {
 
     /** A line: a literal start, then literal words and placeholders, each with a sample. */
     private static Gen<Sample> lines() {
-        return lists().of(piece()).ofSizeBetween(1, 4).map(pieces -> new Sample(
-                "L " + String.join(" ", pieces.stream().map(Sample::pattern).toList()),
-                "L " + String.join(" ", pieces.stream().map(Sample::text).toList())));
+        return lists().of(piece())
+                .ofSizeBetween(1, 4)
+                .map(pieces -> new Sample(
+                        "L "
+                                + String.join(
+                                        " ",
+                                        pieces.stream().map(Sample::pattern).toList()),
+                        "L "
+                                + String.join(
+                                        " ", pieces.stream().map(Sample::text).toList())));
     }
 
     /**
@@ -214,7 +252,9 @@ class ExpectationPropertiesTest {
                 strings("abcxyz.()[]$*+?^{}|\\", 1, 6).map(word -> new Sample(word.replace("{", "{{"), word)),
                 integers().between(-999, 999).map(n -> new Sample("{int}", "" + n)),
                 integers().between(1, 999).map(n -> new Sample("{int > 0}", "" + n)),
-                integers().between(-9_900, 9_900).map(n -> new Sample("{num}", BigDecimal.valueOf(n, 2).toPlainString())),
+                integers()
+                        .between(-9_900, 9_900)
+                        .map(n -> new Sample("{num}", BigDecimal.valueOf(n, 2).toPlainString())),
                 Generate.pick(List.of("1.3", "2", "1.5e3", "13E-1")).map(n -> new Sample("{num >= 1.3}", n)),
                 integers().between(0, 99_999).map(n -> new Sample("{pid}", "" + n)),
                 strings("abc_:#@é", 1, 5).map(w -> new Sample("{word}", w)),
@@ -228,26 +268,35 @@ class ExpectationPropertiesTest {
     }
 
     private static Gen<Part> ellipsisPart() {
-        return lists().of(strings("ab ", 0, 4).map(s -> new Printed("main", "F" + s))).ofSizeBetween(0, 3)
+        return lists().of(strings("ab ", 0, 4).map(s -> new Printed("main", "F" + s)))
+                .ofSizeBetween(0, 3)
                 .map(filler -> new Part(List.of("..."), filler));
     }
 
     private static Gen<Part> elapsedPart() {
-        return Generate.pick(List.of(":: elapsed < 1m", ":: elapsed >= 0ms")).map(line -> new Part(List.of(line), List.of()));
+        return Generate.pick(List.of(":: elapsed < 1m", ":: elapsed >= 0ms"))
+                .map(line -> new Part(List.of(line), List.of()));
     }
 
     private static Gen<Part> unorderedPart() {
-        return lists().of(lines()).ofSizeBetween(1, 4).flatMap(lines -> shuffled(lines).map(shuffled -> {
-            List<String> expected = new ArrayList<>();
-            expected.add(":: unordered");
-            lines.forEach(line -> expected.add(line.pattern()));
-            expected.add(":: end");
-            return new Part(expected, shuffled.stream().map(line -> new Printed("main", line.text())).toList());
-        }));
+        return lists().of(lines())
+                .ofSizeBetween(1, 4)
+                .flatMap(lines -> shuffled(lines).map(shuffled -> {
+                    List<String> expected = new ArrayList<>();
+                    expected.add(":: unordered");
+                    lines.forEach(line -> expected.add(line.pattern()));
+                    expected.add(":: end");
+                    return new Part(
+                            expected,
+                            shuffled.stream()
+                                    .map(line -> new Printed("main", line.text()))
+                                    .toList());
+                }));
     }
 
     private static Gen<Part> perThreadPart() {
-        return lists().of(lists().of(lines()).ofSizeBetween(1, 3)).ofSizeBetween(1, 3)
+        return lists().of(lists().of(lines()).ofSizeBetween(1, 3))
+                .ofSizeBetween(1, 3)
                 .zip(schedules(), (lines, schedule) -> {
                     List<String> expected = new ArrayList<>();
                     List<List<Printed>> threads = new ArrayList<>();
@@ -255,7 +304,9 @@ class ExpectationPropertiesTest {
                     for (int t = 0; t < lines.size(); t++) {
                         String thread = "t" + t;
                         lines.get(t).forEach(line -> expected.add("[" + thread + "] " + line.pattern()));
-                        threads.add(lines.get(t).stream().map(line -> new Printed(thread, line.text())).toList());
+                        threads.add(lines.get(t).stream()
+                                .map(line -> new Printed(thread, line.text()))
+                                .toList());
                     }
                     expected.add(":: end");
                     return new Part(expected, interleave(threads, schedule));
@@ -308,13 +359,16 @@ class ExpectationPropertiesTest {
     }
 
     private static Gen<Permuted> permutedLines() {
-        return lists().of(lines()).ofSizeBetween(1, 6).flatMap(lines -> shuffled(lines).map(shuffled -> new Permuted(lines, shuffled)));
+        return lists().of(lines())
+                .ofSizeBetween(1, 6)
+                .flatMap(lines -> shuffled(lines).map(shuffled -> new Permuted(lines, shuffled)));
     }
 
     /** Strings of {@code min} to {@code max} characters taken from {@code chars}. */
     private static Gen<String> strings(String chars, int min, int max) {
         List<Character> alphabet = chars.chars().mapToObj(c -> (char) c).toList();
-        return lists().of(Generate.pick(alphabet)).ofSizeBetween(min, max)
+        return lists().of(Generate.pick(alphabet))
+                .ofSizeBetween(min, max)
                 .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()));
     }
 
@@ -325,19 +379,22 @@ class ExpectationPropertiesTest {
 
     /** A uniformly random permutation of {@code items} (Fisher-Yates); it shrinks towards their order. */
     private static <T> Gen<List<T>> shuffled(List<T> items) {
-        return lists().of(integers().between(0, Integer.MAX_VALUE - 1)).ofSize(items.size()).map(draws -> {
-            List<T> shuffled = new ArrayList<>(items);
-            for (int k = shuffled.size() - 1; k > 0; k--) {
-                Collections.swap(shuffled, k, k - draws.get(k) % (k + 1));
-            }
-            return shuffled;
-        });
+        return lists().of(integers().between(0, Integer.MAX_VALUE - 1))
+                .ofSize(items.size())
+                .map(draws -> {
+                    List<T> shuffled = new ArrayList<>(items);
+                    for (int k = shuffled.size() - 1; k > 0; k--) {
+                        Collections.swap(shuffled, k, k - draws.get(k) % (k + 1));
+                    }
+                    return shuffled;
+                });
     }
 
     // --- helpers ---
 
     private static Expectation parse(List<Part> parts) {
-        return Fixtures.expect(parts.stream().flatMap(part -> part.expected().stream()).toArray(String[]::new));
+        return Fixtures.expect(
+                parts.stream().flatMap(part -> part.expected().stream()).toArray(String[]::new));
     }
 
     private static List<OutputLine> timed(List<Printed> printed) {
@@ -358,7 +415,9 @@ class ExpectationPropertiesTest {
         int[] next = new int[threads.size()];
         for (int step = 0; ; step++) {
             List<Integer> waiting = IntStream.range(0, threads.size())
-                    .filter(t -> next[t] < threads.get(t).size()).boxed().toList();
+                    .filter(t -> next[t] < threads.get(t).size())
+                    .boxed()
+                    .toList();
             if (waiting.isEmpty()) {
                 return merged;
             }
@@ -372,7 +431,9 @@ class ExpectationPropertiesTest {
         List<List<Printed>> threads = new ArrayList<>();
         for (int t = 0; t < lengths.size(); t++) {
             String thread = "w" + t;
-            threads.add(IntStream.range(0, lengths.get(t)).mapToObj(k -> new Printed(thread, "step " + k)).toList());
+            threads.add(IntStream.range(0, lengths.get(t))
+                    .mapToObj(k -> new Printed(thread, "step " + k))
+                    .toList());
         }
         return threads;
     }

@@ -25,12 +25,14 @@ class ExpectationTest {
     class LiteralLines {
         @Test
         void matchTheOutputLineByLine() {
-            assertThat(match(expect("hello", "world"), "hello", "world").matched()).isTrue();
+            assertThat(match(expect("hello", "world"), "hello", "world").matched())
+                    .isTrue();
         }
 
         @Test
         void ignoreTrailingSpacesOnBothSides() {
-            assertThat(match(expect("hello  ", "world"), "hello", "world \t").matched()).isTrue();
+            assertThat(match(expect("hello  ", "world"), "hello", "world \t").matched())
+                    .isTrue();
         }
 
         @Test
@@ -47,7 +49,8 @@ class ExpectationTest {
 
         @Test
         void treatRegexCharactersAsText() {
-            assertThat(match(expect("a.b (x) [y] $1 \\d"), "a.b (x) [y] $1 \\d").matched()).isTrue();
+            assertThat(match(expect("a.b (x) [y] $1 \\d"), "a.b (x) [y] $1 \\d").matched())
+                    .isTrue();
             assertThat(match(expect("a.b"), "axb").matched()).isFalse();
         }
 
@@ -64,8 +67,10 @@ class ExpectationTest {
 
         @Test
         void nameTheFirstLineThatDiffers() {
-            assertThat(failure(expect("thread LoopThread >>> 2", "thread LoopThread >>> 3"),
-                    "thread LoopThread >>> 2", "thread LoopThread >>> 4"))
+            assertThat(failure(
+                            expect("thread LoopThread >>> 2", "thread LoopThread >>> 3"),
+                            "thread LoopThread >>> 2",
+                            "thread LoopThread >>> 4"))
                     .isEqualTo("line 2: expected \"thread LoopThread >>> 3\" but got \"thread LoopThread >>> 4\"");
         }
 
@@ -137,7 +142,8 @@ class ExpectationTest {
         @Test
         void captureANamedValueAndRequireItAgain() {
             Expectation expectation = expect("parent {pid:parent}", "child of {pid:parent}");
-            assertThat(match(expectation, "parent 4711", "child of 4711").matched()).isTrue();
+            assertThat(match(expectation, "parent 4711", "child of 4711").matched())
+                    .isTrue();
             assertThat(failure(expectation, "parent 4711", "child of 4712"))
                     .isEqualTo("line 2: {pid:parent} must repeat \"4711\" but got \"4712\"");
         }
@@ -201,14 +207,16 @@ class ExpectationTest {
         @Test
         void sayWhichBoundFailedInFewWordsHoweverLargeTheNumbers() {
             assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
-                assertThat(failure(expect("{int > 1e999999999}"), "5")).isEqualTo("line 1: {int > 1e999999999} must be > 1e999999999 but got 5");
+                assertThat(failure(expect("{int > 1e999999999}"), "5"))
+                        .isEqualTo("line 1: {int > 1e999999999} must be > 1e999999999 but got 5");
                 assertThat(failure(expect("{int < 0}"), "9".repeat(500))).hasSizeLessThan(200);
             });
         }
 
         @Test
         void failABoundOnANameThatCapturedAWord() {
-            assertThat(failure(expect("{word:x} {int:x > 0}"), "abc abc")).isEqualTo("line 1: {int:x > 0} must be > 0 but got abc");
+            assertThat(failure(expect("{word:x} {int:x > 0}"), "abc abc"))
+                    .isEqualTo("line 1: {int:x > 0} must be > 0 but got abc");
         }
 
         @Test
@@ -233,14 +241,16 @@ class ExpectationTest {
         void matchNoLinesOrMany() {
             Expectation expectation = expect("start", "...", "done");
             assertThat(match(expectation, "start", "done").matched()).isTrue();
-            assertThat(match(expectation, "start", "a", "b", "c", "done").matched()).isTrue();
+            assertThat(match(expectation, "start", "a", "b", "c", "done").matched())
+                    .isTrue();
         }
 
         @Test
         void mayStandAnywhereAndMoreThanOnce() {
             Expectation expectation = expect("...", "a", "...", "b", "...");
             assertThat(match(expectation, "a", "b").matched()).isTrue();
-            assertThat(match(expectation, "x", "a", "y", "z", "b", "w").matched()).isTrue();
+            assertThat(match(expectation, "x", "a", "y", "z", "b", "w").matched())
+                    .isTrue();
             assertThat(match(expectation, "b", "a").matched()).isFalse();
         }
 
@@ -271,11 +281,13 @@ class ExpectationTest {
         @Test
         void showSwallowedLinesBesideTheDots() {
             MatchResult result = match(expect("start", "...", "done"), "start", "a", "b", "done");
-            assertThat(result.rows()).extracting(Row::expected, Row::expectedLine, Row::mark).containsExactly(
-                    tuple(Optional.of("start"), 1, Mark.MATCH),
-                    tuple(Optional.of("..."), 2, Mark.MATCH),
-                    tuple(Optional.of("..."), 2, Mark.MATCH),
-                    tuple(Optional.of("done"), 3, Mark.MATCH));
+            assertThat(result.rows())
+                    .extracting(Row::expected, Row::expectedLine, Row::mark)
+                    .containsExactly(
+                            tuple(Optional.of("start"), 1, Mark.MATCH),
+                            tuple(Optional.of("..."), 2, Mark.MATCH),
+                            tuple(Optional.of("..."), 2, Mark.MATCH),
+                            tuple(Optional.of("done"), 3, Mark.MATCH));
         }
 
         @Test
@@ -299,7 +311,8 @@ class ExpectationTest {
 
         @Test
         void handleALongExpectationWithoutRunningOutOfStack() {
-            String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
+            String[] texts =
+                    IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
             assertThat(match(expect(texts), texts).matched()).isTrue();
         }
 
@@ -307,10 +320,13 @@ class ExpectationTest {
         void giveUpInBoundedTimeWhenThereAreTooManyWays() {
             String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "n " + i).toArray(String[]::new);
             Expectation expectation = expect("...", "n {int:x}", "...", "n {int:x}");
-            assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-                    assertThat(failure(expectation, texts)).matches("line [1-4]: gave up: .*").contains("gave up: there are too many ways to match "
-                            + "these 10000 output lines (fewer \"...\" or named placeholders would help); the furthest it got: "
-                            + "line 4: {int:x} must repeat"));
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(5),
+                    () -> assertThat(failure(expectation, texts))
+                            .matches("line [1-4]: gave up: .*")
+                            .contains("gave up: there are too many ways to match "
+                                    + "these 10000 output lines (fewer \"...\" or named placeholders would help); the furthest it got: "
+                                    + "line 4: {int:x} must repeat"));
         }
 
         @Test
@@ -332,49 +348,64 @@ class ExpectationTest {
             lines.add("y");
             Expectation expectation = expect(lines.toArray(String[]::new));
             String[] texts = java.util.Collections.nCopies(10_000, "x").toArray(String[]::new);
-            assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-                    assertThat(failure(expectation, texts)).isEqualTo("line 6001: expected \"y\" but the output ended"));
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(5),
+                    () -> assertThat(failure(expectation, texts))
+                            .isEqualTo("line 6001: expected \"y\" but the output ended"));
         }
 
         @Test
         void stayFastWhenTheLastOfManyLinesAfterDotsNeverComes() {
-            String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
+            String[] texts =
+                    IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
             List<String> lines = new ArrayList<>();
             IntStream.range(0, 1_000).forEach(i -> lines.addAll(List.of("...", "line " + 10 * i)));
             lines.addAll(List.of("...", "never"));
             Expectation expectation = expect(lines.toArray(String[]::new));
-            assertTimeoutPreemptively(Duration.ofSeconds(3), () ->
-                    assertThat(failure(expectation, texts)).isEqualTo("line 2002: expected \"never\" but the output ended"));
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(3),
+                    () -> assertThat(failure(expectation, texts))
+                            .isEqualTo("line 2002: expected \"never\" but the output ended"));
         }
 
         @Test
         void stayFastWithBlocksBetweenManyDots() {
-            String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
+            String[] texts =
+                    IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
             List<String> lines = new ArrayList<>();
-            IntStream.range(0, 3_000).forEach(i -> lines.addAll(List.of("...", ":: unordered", "line {int}", ":: end")));
+            IntStream.range(0, 3_000)
+                    .forEach(i -> lines.addAll(List.of("...", ":: unordered", "line {int}", ":: end")));
             lines.add("x");
             Expectation expectation = expect(lines.toArray(String[]::new));
-            assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-                    assertThat(failure(expectation, texts)).isEqualTo("line 12001: expected \"x\" but the output ended"));
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(5),
+                    () -> assertThat(failure(expectation, texts))
+                            .isEqualTo("line 12001: expected \"x\" but the output ended"));
         }
 
         @Test
         void giveUpInBoundedTimeWhenEveryLineBindsANameOfItsOwn() {
-            String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
+            String[] texts =
+                    IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
             List<String> lines = new ArrayList<>();
             IntStream.range(0, 500).forEach(i -> lines.addAll(List.of("...", "line {int:x" + i + "}")));
             lines.add("nope");
             Expectation expectation = expect(lines.toArray(String[]::new));
-            assertTimeoutPreemptively(Duration.ofSeconds(8), () ->
-                    assertThat(failure(expectation, texts)).matches("line \\d+: gave up: there are too many ways to match .*"));
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(8),
+                    () -> assertThat(failure(expectation, texts))
+                            .matches("line \\d+: gave up: there are too many ways to match .*"));
         }
 
         @Test
         void stayFastWhenALineNeverComes() {
-            String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "noise " + i).toArray(String[]::new);
+            String[] texts =
+                    IntStream.range(0, 10_000).mapToObj(i -> "noise " + i).toArray(String[]::new);
             Expectation expectation = expect("...", "x {int:n}", "...", "y", "...", "z");
-            assertTimeoutPreemptively(Duration.ofSeconds(1), () ->
-                    assertThat(failure(expectation, texts)).isEqualTo("line 2: expected \"x {int:n}\" but the output ended"));
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(1),
+                    () -> assertThat(failure(expectation, texts))
+                            .isEqualTo("line 2: expected \"x {int:n}\" but the output ended"));
         }
     }
 
@@ -383,8 +414,8 @@ class ExpectationTest {
         @Test
         void stopARegexThatBacktracksWithoutEndAndNameItsLine() {
             Expectation expectation = expect("start", "{/((a+)+)+b/}", "end");
-            MatchResult result = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                    () -> match(expectation, "start", "a".repeat(40), "end"));
+            MatchResult result = assertTimeoutPreemptively(
+                    Duration.ofSeconds(5), () -> match(expectation, "start", "a".repeat(40), "end"));
             assertThat(result.failure().orElseThrow())
                     .startsWith("line 2: \"{/((a+)+)+b/}\" takes too long to match \"aaaa")
                     .contains("backtracks");
@@ -394,21 +425,23 @@ class ExpectationTest {
         @Test
         void stopOneInsideABlockToo() {
             Expectation expectation = expect(":: unordered", "{/(a+)+\\1b/}", "end", ":: end");
-            String failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                    () -> failure(expectation, "end", "a".repeat(40)));
+            String failure =
+                    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> failure(expectation, "end", "a".repeat(40)));
             assertThat(failure).startsWith("line 2: ").contains("takes too long");
         }
 
         @Test
         void failTheClassicExampleInBoundedTime() {
-            assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-                    assertThat(match(expect("{/(a+)+b/}"), "a".repeat(40)).matched()).isFalse());
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(5),
+                    () -> assertThat(match(expect("{/(a+)+b/}"), "a".repeat(40)).matched())
+                            .isFalse());
         }
 
         @Test
         void stopARegexThatRecursesTooDeepOnALongLine() {
-            String failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                    () -> failure(expect("{/(a|b)*c/}"), "ab".repeat(200_000)));
+            String failure = assertTimeoutPreemptively(
+                    Duration.ofSeconds(5), () -> failure(expect("{/(a|b)*c/}"), "ab".repeat(200_000)));
             assertThat(failure).startsWith("line 1: ").contains("takes too long");
         }
     }
@@ -439,14 +472,17 @@ class ExpectationTest {
         @Test
         void tryEveryPairingThatBindsDifferently() {
             // Only "a = y" lets the last line match.
-            Expectation expectation = expect(":: unordered", "{word:a} ready", "{word:b} ready", ":: end", "first was {word:a}");
-            assertThat(match(expectation, "x ready", "y ready", "first was y").matched()).isTrue();
+            Expectation expectation =
+                    expect(":: unordered", "{word:a} ready", "{word:b} ready", ":: end", "first was {word:a}");
+            assertThat(match(expectation, "x ready", "y ready", "first was y").matched())
+                    .isTrue();
         }
 
         @Test
         void nameTheLineNothingWasLeftFor() {
             assertThat(failure(expect(":: unordered", "a", "b", "c", ":: end"), "c", "x", "a"))
-                    .isEqualTo("line 3: unordered block (lines 1-5): no output line is left to match \"b\" (left over: \"x\")");
+                    .isEqualTo(
+                            "line 3: unordered block (lines 1-5): no output line is left to match \"b\" (left over: \"x\")");
         }
 
         @Test
@@ -459,9 +495,9 @@ class ExpectationTest {
         @Test
         void showEachOutputLineBesideTheLineItMatched() {
             MatchResult result = match(expect(":: unordered", "a", "b", ":: end"), "b", "a");
-            assertThat(result.rows()).extracting(Row::expected, Row::expectedLine)
-                    .containsExactly(tuple(Optional.of("b"), 3),
-                            tuple(Optional.of("a"), 2));
+            assertThat(result.rows())
+                    .extracting(Row::expected, Row::expectedLine)
+                    .containsExactly(tuple(Optional.of("b"), 3), tuple(Optional.of("a"), 2));
         }
     }
 
@@ -487,145 +523,227 @@ class ExpectationTest {
 
         @Test
         void acceptAnyInterleavingThatKeepsEachThreadsOrder() {
-            assertThat(match(readme, lines("writer: put A", "reader: got A", "writer: put B", "reader: got B",
-                    "main: main: done")).matched()).isTrue();
-            assertThat(match(readme, lines("writer: put A", "writer: put B", "reader: got A", "reader: got B",
-                    "main: main: done")).matched()).isTrue();
+            assertThat(match(
+                                    readme,
+                                    lines(
+                                            "writer: put A",
+                                            "reader: got A",
+                                            "writer: put B",
+                                            "reader: got B",
+                                            "main: main: done"))
+                            .matched())
+                    .isTrue();
+            assertThat(match(
+                                    readme,
+                                    lines(
+                                            "writer: put A",
+                                            "writer: put B",
+                                            "reader: got A",
+                                            "reader: got B",
+                                            "main: main: done"))
+                            .matched())
+                    .isTrue();
         }
 
         @Test
         void rejectAThreadWhoseLinesAreOutOfOrder() {
-            assertThat(match(readme, lines("reader: got B", "reader: got A", "writer: put A", "writer: put B",
-                    "main: main: done")).failure().orElseThrow()).contains(
-                    "line 4: per-thread block (lines 1-6): thread \"reader\" printed \"got B\" where \"got A\" was expected");
+            assertThat(match(
+                                    readme,
+                                    lines(
+                                            "reader: got B",
+                                            "reader: got A",
+                                            "writer: put A",
+                                            "writer: put B",
+                                            "main: main: done"))
+                            .failure()
+                            .orElseThrow())
+                    .contains(
+                            "line 4: per-thread block (lines 1-6): thread \"reader\" printed \"got B\" where \"got A\" was expected");
         }
 
         @Test
         void rejectLinesOfTheWrongThread() {
-            assertThat(match(readme, lines("writer: put A", "reader: put B", "reader: got A", "reader: got B",
-                    "main: main: done")).failure().orElseThrow()).contains(
-                    "line 3: per-thread block (lines 1-6): thread \"writer\" did not print \"put B\" among the block's 4 output lines");
+            assertThat(match(
+                                    readme,
+                                    lines(
+                                            "writer: put A",
+                                            "reader: put B",
+                                            "reader: got A",
+                                            "reader: got B",
+                                            "main: main: done"))
+                            .failure()
+                            .orElseThrow())
+                    .contains(
+                            "line 3: per-thread block (lines 1-6): thread \"writer\" did not print \"put B\" among the block's 4 output lines");
         }
 
         @Test
         void rejectAThreadTheBlockDoesNotName() {
             Expectation expectation = expect(":: per-thread", "[a] x", ":: end");
-            assertThat(match(expectation, lines("b: x")).failure().orElseThrow()).contains(
-                    "line 2: per-thread block (lines 1-3): thread \"a\" did not print \"x\"");
+            assertThat(match(expectation, lines("b: x")).failure().orElseThrow())
+                    .contains("line 2: per-thread block (lines 1-3): thread \"a\" did not print \"x\"");
         }
 
         @Test
         void sayWhenTheOutputEndedInsideTheBlock() {
-            assertThat(match(readme, lines("writer: put A", "writer: put B", "reader: got A")).failure().orElseThrow()).contains(
-                    "line 5: per-thread block (lines 1-6): thread \"reader\" did not print \"got B\" before the output ended");
+            assertThat(match(readme, lines("writer: put A", "writer: put B", "reader: got A"))
+                            .failure()
+                            .orElseThrow())
+                    .contains(
+                            "line 5: per-thread block (lines 1-6): thread \"reader\" did not print \"got B\" before the output ended");
         }
 
         @Test
         void pairEachOutputLineWithItsExpectedLine() {
-            MatchResult result = match(readme, lines("writer: put A", "reader: got A", "writer: put B", "reader: got B",
-                    "main: main: done"));
+            MatchResult result = match(
+                    readme,
+                    lines("writer: put A", "reader: got A", "writer: put B", "reader: got B", "main: main: done"));
             assertThat(result.rows()).extracting(Row::expectedLine).containsExactly(2, 4, 3, 5, 7);
         }
 
         @Test
         void letVariablesStandForWhicheverThreadsTurnUp() {
             Expectation expectation = expect(":: per-thread", "[$a] hello", "[$b] hello", ":: end");
-            assertThat(match(expectation, lines("t1: hello", "t2: hello")).matched()).isTrue();
-            assertThat(match(expectation, lines("t1: hello", "t1: hello")).matched()).isFalse();
+            assertThat(match(expectation, lines("t1: hello", "t2: hello")).matched())
+                    .isTrue();
+            assertThat(match(expectation, lines("t1: hello", "t1: hello")).matched())
+                    .isFalse();
         }
 
         @Test
         void keepAVariablesThreadForTheLinesAfter() {
             Expectation expectation = expect(
-                    ":: per-thread", "[$a] start", "[$b] start", ":: end",
-                    ":: per-thread", "[$b] stop", "[$a] stop", "[main] joined", ":: end");
+                    ":: per-thread",
+                    "[$a] start",
+                    "[$b] start",
+                    ":: end",
+                    ":: per-thread",
+                    "[$b] stop",
+                    "[$a] stop",
+                    "[main] joined",
+                    ":: end");
             assertThat(match(expectation, lines("t1: start", "t2: start", "t2: stop", "main: joined", "t1: stop"))
-                    .matched()).isTrue();
+                            .matched())
+                    .isTrue();
         }
 
         @Test
         void findTheAssignmentThatLaterLinesNeed() {
             Expectation expectation = expect(
-                    ":: per-thread", "[$a] ready", "[$b] ready", ":: end",
-                    ":: per-thread", "[$a] first", ":: end",
-                    ":: per-thread", "[$b] second", ":: end");
-            assertThat(match(expectation, lines("t1: ready", "t2: ready", "t2: first", "t1: second")).matched())
+                    ":: per-thread",
+                    "[$a] ready",
+                    "[$b] ready",
+                    ":: end",
+                    ":: per-thread",
+                    "[$a] first",
+                    ":: end",
+                    ":: per-thread",
+                    "[$b] second",
+                    ":: end");
+            assertThat(match(expectation, lines("t1: ready", "t2: ready", "t2: first", "t1: second"))
+                            .matched())
                     .isTrue();
-            assertThat(match(expectation, lines("t1: ready", "t2: ready", "t2: first", "t2: second")).matched())
+            assertThat(match(expectation, lines("t1: ready", "t2: ready", "t2: first", "t2: second"))
+                            .matched())
                     .isFalse();
         }
 
         @Test
         void notLetAVariableTakeAThreadTheBlockNames() {
             Expectation expectation = expect(":: per-thread", "[main] x", "[$a] x", ":: end");
-            assertThat(match(expectation, lines("main: x", "main: x")).matched()).isFalse();
+            assertThat(match(expectation, lines("main: x", "main: x")).matched())
+                    .isFalse();
             assertThat(match(expectation, lines("main: x", "w: x")).matched()).isTrue();
         }
 
         @Test
         void mentionTheVariableInMessages() {
             Expectation expectation = expect(":: per-thread", "[$a] one", "[$a] two", ":: end");
-            assertThat(match(expectation, lines("w: one", "w: three")).failure().orElseThrow()).contains(
-                    "thread \"w\" ([$a]) printed \"three\" where \"two\" was expected");
+            assertThat(match(expectation, lines("w: one", "w: three")).failure().orElseThrow())
+                    .contains("thread \"w\" ([$a]) printed \"three\" where \"two\" was expected");
         }
 
         @Test
         void rejectAThreadThatPrintsMoreThanItsLines() {
             Expectation expectation = expect(":: per-thread", "[a] x", "[b] y", ":: end");
-            assertThat(match(expectation, lines("a: x", "a: x")).failure().orElseThrow()).isEqualTo(
-                    "line 2: per-thread block (lines 1-4): thread \"a\" printed \"x\" after its last expected line");
-            assertThat(match(expect(":: per-thread", "[a] x", ":: end"), lines("a: x", "a: z")).failure().orElseThrow())
+            assertThat(match(expectation, lines("a: x", "a: x")).failure().orElseThrow())
+                    .isEqualTo(
+                            "line 2: per-thread block (lines 1-4): thread \"a\" printed \"x\" after its last expected line");
+            assertThat(match(expect(":: per-thread", "[a] x", ":: end"), lines("a: x", "a: z"))
+                            .failure()
+                            .orElseThrow())
                     .isEqualTo("output line 2 \"z\" is extra: the expectation ended at line 3");
         }
 
         @Test
         void sayWhenNoThreadIsLeftForAVariable() {
             Expectation expectation = expect(":: per-thread", "[$a] y", "[main] x", ":: end");
-            assertThat(match(expectation, lines("main: x", "main: y")).failure().orElseThrow()).isEqualTo(
-                    "line 2: per-thread block (lines 1-4): no other thread is left for [$a] to print \"y\"");
+            assertThat(match(expectation, lines("main: x", "main: y")).failure().orElseThrow())
+                    .isEqualTo("line 2: per-thread block (lines 1-4): no other thread is left for [$a] to print \"y\"");
         }
 
         @Test
         void carryCapturesToTheLinesAfterTheBlock() {
             Expectation expectation = expect(":: per-thread", "[a] token {int:t}", ":: end", "main got {int:t}");
-            assertThat(match(expectation, lines("a: token 7", "main: main got 7")).matched()).isTrue();
-            assertThat(match(expectation, lines("a: token 7", "main: main got 8")).failure().orElseThrow())
+            assertThat(match(expectation, lines("a: token 7", "main: main got 7"))
+                            .matched())
+                    .isTrue();
+            assertThat(match(expectation, lines("a: token 7", "main: main got 8"))
+                            .failure()
+                            .orElseThrow())
                     .isEqualTo("line 4: {int:t} must repeat \"7\" but got \"8\"");
         }
 
         @Test
         void checkCapturesAcrossThreads() {
             Expectation expectation = expect(":: per-thread", "[a] token {int:t}", "[b] got {int:t}", ":: end");
-            assertThat(match(expectation, lines("a: token 7", "b: got 7")).matched()).isTrue();
-            assertThat(match(expectation, lines("a: token 7", "b: got 8")).failure().orElseThrow()).contains(
-                    "line 3: per-thread block (lines 1-4): thread \"b\" printed \"got 8\": {int:t} must repeat \"7\" but got \"8\"");
+            assertThat(match(expectation, lines("a: token 7", "b: got 7")).matched())
+                    .isTrue();
+            assertThat(match(expectation, lines("a: token 7", "b: got 8"))
+                            .failure()
+                            .orElseThrow())
+                    .contains(
+                            "line 3: per-thread block (lines 1-4): thread \"b\" printed \"got 8\": {int:t} must repeat \"7\" but got \"8\"");
         }
     }
 
     @Nested
     class Timing {
-        private final List<OutputLine> slow = List.of(
-                OutputLine.out(100, "main", "start"),
-                OutputLine.out(5_300, "main", "done"));
+        private final List<OutputLine> slow =
+                List.of(OutputLine.out(100, "main", "start"), OutputLine.out(5_300, "main", "done"));
 
         @Test
         void checkTheTimeBetweenTwoLines() {
-            assertThat(expect("start", ":: elapsed < 6s", "done").match(slow, Duration.ofSeconds(6), 0).matched()).isTrue();
-            assertThat(expect("start", ":: elapsed < 4.5s", "done").match(slow, Duration.ofSeconds(6), 0).failure().orElseThrow())
+            assertThat(expect("start", ":: elapsed < 6s", "done")
+                            .match(slow, Duration.ofSeconds(6), 0)
+                            .matched())
+                    .isTrue();
+            assertThat(expect("start", ":: elapsed < 4.5s", "done")
+                            .match(slow, Duration.ofSeconds(6), 0)
+                            .failure()
+                            .orElseThrow())
                     .contains("line 2: 5.20 s elapsed between \"start\" and \"done\", expected < 4.5 s");
         }
 
         @Test
         void measureFromTheStartOfMainAtTheTop() {
-            assertThat(expect(":: elapsed >= 500ms", "start", "done").match(slow, Duration.ofSeconds(6), 0).failure().orElseThrow())
+            assertThat(expect(":: elapsed >= 500ms", "start", "done")
+                            .match(slow, Duration.ofSeconds(6), 0)
+                            .failure()
+                            .orElseThrow())
                     .contains("line 1: 100 ms elapsed between the start of main and \"start\", expected >= 500 ms");
         }
 
         @Test
         void measureToTheEndOfTheRunAtTheBottom() {
-            assertThat(expect("start", "done", ":: elapsed < 1s").match(slow, Duration.ofMillis(5_500), 0).matched())
+            assertThat(expect("start", "done", ":: elapsed < 1s")
+                            .match(slow, Duration.ofMillis(5_500), 0)
+                            .matched())
                     .isTrue();
-            assertThat(expect("start", "done", ":: elapsed < 1s").match(slow, Duration.ofSeconds(7), 0).failure().orElseThrow())
+            assertThat(expect("start", "done", ":: elapsed < 1s")
+                            .match(slow, Duration.ofSeconds(7), 0)
+                            .failure()
+                            .orElseThrow())
                     .contains("line 3: 1.70 s elapsed between \"done\" and the end of the run, expected < 1 s");
         }
 
@@ -635,32 +753,45 @@ class ExpectationTest {
                     OutputLine.out(10, "main", "ping"),
                     OutputLine.out(2_000, "main", "ping"),
                     OutputLine.out(2_010, "main", "bye"));
-            MatchResult result = expect("...", ":: elapsed > 1s", "ping", "...").match(output, Duration.ofSeconds(3), 0);
+            MatchResult result =
+                    expect("...", ":: elapsed > 1s", "ping", "...").match(output, Duration.ofSeconds(3), 0);
             assertThat(result.matched()).isTrue();
-            assertThat(result.rows()).extracting(Row::expected)
+            assertThat(result.rows())
+                    .extracting(Row::expected)
                     .containsExactly(Optional.of("..."), Optional.of("ping"), Optional.of("..."));
         }
 
         @Test
         void reportTheWrongLineRatherThanItsTime() {
-            assertThat(expect("start", ":: elapsed < 1s", "done").match(
-                    List.of(OutputLine.out(0, "main", "start"), OutputLine.out(3_000, "main", "oops")),
-                    Duration.ofSeconds(4), 0).failure().orElseThrow())
+            assertThat(expect("start", ":: elapsed < 1s", "done")
+                            .match(
+                                    List.of(OutputLine.out(0, "main", "start"), OutputLine.out(3_000, "main", "oops")),
+                                    Duration.ofSeconds(4),
+                                    0)
+                            .failure()
+                            .orElseThrow())
                     .contains("line 3: expected \"done\" but got \"oops\"");
         }
 
         @Test
         void compareWithABoundTooLongForADuration() {
             assertThat(match(expect("a", ":: elapsed < 99999999999999999999s", ":: total < 99999999999999999999m"), "a")
-                    .matched()).isTrue();
-            assertThat(match(expect("a", ":: elapsed > 99999999999999999999s"), "a").matched()).isFalse();
+                            .matched())
+                    .isTrue();
+            assertThat(match(expect("a", ":: elapsed > 99999999999999999999s"), "a")
+                            .matched())
+                    .isFalse();
         }
 
         @Test
         void checkTheWholeRun() {
             Expectation expectation = expect(":: total < 2m", ":: total >= 1s", "start", "done");
-            assertThat(expectation.match(slow, Duration.ofSeconds(6), 0).matched()).isTrue();
-            assertThat(expectation.match(slow, Duration.ofMinutes(3), 0).failure().orElseThrow())
+            assertThat(expectation.match(slow, Duration.ofSeconds(6), 0).matched())
+                    .isTrue();
+            assertThat(expectation
+                            .match(slow, Duration.ofMinutes(3), 0)
+                            .failure()
+                            .orElseThrow())
                     .contains("line 1: the run took 3.00 min, expected < 2 min");
         }
     }
@@ -669,15 +800,28 @@ class ExpectationTest {
     class ExitCode {
         @Test
         void mustBe0UnlessTheBlockSaysOtherwise() {
-            assertThat(expect("x").match(output("x"), Duration.ZERO, 3).failure().orElseThrow()).contains("exit code 3, expected 0");
-            assertThat(expect("x", ":: exit 3").match(output("x"), Duration.ZERO, 3).matched()).isTrue();
-            assertThat(expect("x", ":: exit 3").match(output("x"), Duration.ZERO, 0).failure().orElseThrow())
+            assertThat(expect("x")
+                            .match(output("x"), Duration.ZERO, 3)
+                            .failure()
+                            .orElseThrow())
+                    .contains("exit code 3, expected 0");
+            assertThat(expect("x", ":: exit 3")
+                            .match(output("x"), Duration.ZERO, 3)
+                            .matched())
+                    .isTrue();
+            assertThat(expect("x", ":: exit 3")
+                            .match(output("x"), Duration.ZERO, 0)
+                            .failure()
+                            .orElseThrow())
                     .contains("line 2: exit code 0, expected 3");
         }
 
         @Test
         void comesAfterTheLinesWhenBothAreWrong() {
-            assertThat(expect("x").match(output("y"), Duration.ZERO, 1).failure().orElseThrow())
+            assertThat(expect("x")
+                            .match(output("y"), Duration.ZERO, 1)
+                            .failure()
+                            .orElseThrow())
                     .contains("line 1: expected \"x\" but got \"y\"; also exit code 1, expected 0");
         }
 
@@ -716,22 +860,25 @@ class ExpectationTest {
 
         @Test
         void lineUpPlaceholdersByShape() {
-            assertThat(marks(expect("n={int}", "done"), "n=x", "done"))
-                    .containsExactly(Mark.MISMATCH, Mark.MATCH);
+            assertThat(marks(expect("n={int}", "done"), "n=x", "done")).containsExactly(Mark.MISMATCH, Mark.MATCH);
         }
 
         @Test
         void keepWhatMatchedBeforeTheFailure() {
             MatchResult result = match(expect("a", "...", "z"), "a", "b", "c");
-            assertThat(result.rows()).extracting(Row::mark)
+            assertThat(result.rows())
+                    .extracting(Row::mark)
                     .containsExactly(Mark.MATCH, Mark.MATCH, Mark.MATCH, Mark.MISSING);
         }
 
         @Test
         void showAllOutputWhenTheExpectationIsShort() {
-            String[] texts = IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
+            String[] texts =
+                    IntStream.range(0, 10_000).mapToObj(i -> "line " + i).toArray(String[]::new);
             MatchResult result = match(expect("line 0", "nope"), texts);
-            assertThat(result.rows()).filteredOn(row -> row.actual().isPresent()).hasSize(10_000);
+            assertThat(result.rows())
+                    .filteredOn(row -> row.actual().isPresent())
+                    .hasSize(10_000);
         }
     }
 }

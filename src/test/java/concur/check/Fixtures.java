@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Builds expectations and outputs for the matcher's tests. */
 final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** An expectation whose first line is line 1 of the lesson, so that messages count lines as the test lists them. */
     static Expectation expect(String... lines) {

@@ -2,7 +2,6 @@ package concur.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import concur.lesson.Catalog;
 import concur.view.Screen;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -29,7 +28,11 @@ class CommandsTest {
     static Result concurWithInput(String input, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Context context = Context.of(SETTINGS, Screen.plain(), new PrintWriter(out, true), new PrintWriter(err, true),
+        Context context = Context.of(
+                SETTINGS,
+                Screen.plain(),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         int code = Main.run(context, args);
         return new Result(code, out.toString(), err.toString());
@@ -46,8 +49,10 @@ class CommandsTest {
             Result result = concur("run", FIXTURES + "passing.md");
 
             assertThat(result.code()).as(result.err()).isZero();
-            assertThat(result.out()).contains("── passing · step 1/3 · Hello from a worker ──")
-                    .contains("PASS  matched in").contains("2 of 2 steps matched");
+            assertThat(result.out())
+                    .contains("── passing · step 1/3 · Hello from a worker ──")
+                    .contains("PASS  matched in")
+                    .contains("2 of 2 steps matched");
         }
 
         @Test
@@ -55,7 +60,10 @@ class CommandsTest {
             Result result = concur("run", FIXTURES + "wrong-expectation.md");
 
             assertThat(result.code()).isEqualTo(1);
-            assertThat(result.out()).contains("FAIL  line 18:").contains("three").contains("0 of 1 steps matched");
+            assertThat(result.out())
+                    .contains("FAIL  line 18:")
+                    .contains("three")
+                    .contains("0 of 1 steps matched");
             assertThat(result.out()).containsPattern("(?m)^- +\\| three$");
         }
 
@@ -81,7 +89,9 @@ class CommandsTest {
             Result result = concur("run", FIXTURES + "passing.md", "--step", "1", "--repeat", "3");
 
             assertThat(result.code()).isZero();
-            assertThat(result.out()).contains("3/3 passed").containsPattern("passing +step 1: Hello from a worker +3/3");
+            assertThat(result.out())
+                    .contains("3/3 passed")
+                    .containsPattern("passing +step 1: Hello from a worker +3/3");
         }
 
         @Test
@@ -103,7 +113,10 @@ class CommandsTest {
         void drawsATimelineAfterEachStepOnRequest() {
             Result result = concur("run", FIXTURES + "passing.md", "--step", "1", "--timeline");
 
-            assertThat(result.out()).contains("Timeline").containsPattern("(?m)^worker +\\*").containsPattern("(?m)^main +");
+            assertThat(result.out())
+                    .contains("Timeline")
+                    .containsPattern("(?m)^worker +\\*")
+                    .containsPattern("(?m)^main +");
         }
 
         @Test
@@ -144,11 +157,14 @@ class CommandsTest {
         void compilesIntoATemporaryCacheAndSaysSoWhenTheCacheCannotBeWritten(@TempDir Path dir) throws Exception {
             Path inTheWay = java.nio.file.Files.writeString(dir.resolve("file"), "not a folder");
 
-            Result result = concurWith(java.util.Map.of("concur.cache", inTheWay.resolve("classes").toString()),
-                    "run", FIXTURES + "passing.md");
+            Result result = concurWith(
+                    java.util.Map.of("concur.cache", inTheWay.resolve("classes").toString()),
+                    "run",
+                    FIXTURES + "passing.md");
 
             assertThat(result.code()).as(result.err()).isZero();
-            assertThat(result.err()).startsWith("concur: cannot write the compile cache " + inTheWay.resolve("classes"))
+            assertThat(result.err())
+                    .startsWith("concur: cannot write the compile cache " + inTheWay.resolve("classes"))
                     .contains("compiling into");
             assertThat(result.err().strip().lines()).hasSize(1);
             assertNoStackTrace(result);
@@ -178,7 +194,10 @@ class CommandsTest {
             Result result = concurWithInput("\n\n\n", "lesson", FIXTURES + "passing.md");
 
             assertThat(result.code()).isZero();
-            assertThat(result.out()).contains("A passing lesson\n═").contains("step 3/3 · From a file").contains("End of passing: 2 of 2 examples passed.");
+            assertThat(result.out())
+                    .contains("A passing lesson\n═")
+                    .contains("step 3/3 · From a file")
+                    .contains("End of passing: 2 of 2 examples passed.");
         }
 
         @Test
@@ -186,7 +205,9 @@ class CommandsTest {
             Result result = concurWithInput("h\nh\nq\n", "lesson", FIXTURES + "passing.md");
 
             assertThat(result.code()).isZero();
-            assertThat(result.out()).contains("Hint 1/1: join() waits for the worker.").contains("No more hints.")
+            assertThat(result.out())
+                    .contains("Hint 1/1: join() waits for the worker.")
+                    .contains("No more hints.")
                     .doesNotContain("step 2/3");
         }
 
@@ -201,7 +222,8 @@ class CommandsTest {
         void showsWhereTheLearnerIsAndWhichKeysDoWhat() {
             Result result = concurWithInput("q\n", "lesson", FIXTURES + "passing.md");
 
-            assertThat(result.out()).contains("passing · step 1/3 · passed 1")
+            assertThat(result.out())
+                    .contains("passing · step 1/3 · passed 1")
                     .contains("[Enter] next  [b] back  [r] run again  [s] source  [h] hint  [p] Python  [t] timeline");
         }
 
@@ -209,7 +231,8 @@ class CommandsTest {
         void showsTheSourceThePythonNoteAndTheTimelineOnRequest() {
             Result result = concurWithInput("s\np\nt\nq\n", "lesson", FIXTURES + "passing.md");
 
-            assertThat(result.out()).containsPattern("1 . public class Hello \\{")
+            assertThat(result.out())
+                    .containsPattern("1 . public class Hello \\{")
                     .contains("Python: the same with threading.Thread.")
                     .contains("Timeline on.")
                     .containsPattern("(?m)^worker +\\*");
@@ -247,9 +270,13 @@ class CommandsTest {
         Path script = Path.of("target/concur-completion.bash");
         java.nio.file.Files.writeString(script, result.out());
 
-        Process bash = new ProcessBuilder("bash", "-c", "source " + script + "; COMP_WORDS=(concur lesson th); COMP_CWORD=2;"
-                + " COMP_LINE='concur lesson th'; COMP_POINT=${#COMP_LINE}; _complete_concur concur th lesson; echo \"${COMPREPLY[@]}\"")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start(); // bash warns that compopt runs outside completion
+        Process bash = new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        "source " + script + "; COMP_WORDS=(concur lesson th); COMP_CWORD=2;"
+                                + " COMP_LINE='concur lesson th'; COMP_POINT=${#COMP_LINE}; _complete_concur concur th lesson; echo \"${COMPREPLY[@]}\"")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start(); // bash warns that compopt runs outside completion
         String completions = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
 
         assertThat(completions).isEqualTo("threads");
@@ -273,7 +300,11 @@ class CommandsTest {
 
     @Test
     void printsHelpWithExamplesAndAVersion() {
-        assertThat(concur("--help").out()).contains("Commands:").contains("lesson").contains("run").contains("Examples:");
+        assertThat(concur("--help").out())
+                .contains("Commands:")
+                .contains("lesson")
+                .contains("run")
+                .contains("Examples:");
         assertThat(concur("run", "--help").out()).contains("Exit status:").contains("concur run --all");
         assertThat(concur("--version").out()).startsWith("concur ");
     }
@@ -298,8 +329,12 @@ class CommandsTest {
         changed.forEach(properties::setProperty);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Context context = Context.of(Settings.read(java.util.Map.of(), properties), Screen.plain(),
-                new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]));
+        Context context = Context.of(
+                Settings.read(java.util.Map.of(), properties),
+                Screen.plain(),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                new ByteArrayInputStream(new byte[0]));
         int code = Main.run(context, args);
         return new Result(code, out.toString(), err.toString());
     }
@@ -319,32 +354,38 @@ class CommandsTest {
             Path lessons = java.nio.file.Files.createDirectories(home.resolve("lessons"));
             java.nio.file.Files.copy(Path.of(FIXTURES, "passing.md"), lessons.resolve("passing.md"));
             java.nio.file.Files.createDirectories(lessons.resolve("passing"));
-            java.nio.file.Files.copy(Path.of(FIXTURES, "passing/Counted.java"), lessons.resolve("passing/Counted.java"));
+            java.nio.file.Files.copy(
+                    Path.of(FIXTURES, "passing/Counted.java"), lessons.resolve("passing/Counted.java"));
             java.nio.file.Files.createDirectory(lessons.resolve("folder.md"));
             java.nio.file.Files.createSymbolicLink(lessons.resolve("dangling.md"), home.resolve("nowhere.md"));
-            assertThat(new ProcessBuilder("mkfifo", lessons.resolve("pipe.md").toString()).start().waitFor()).isZero();
+            assertThat(new ProcessBuilder("mkfifo", lessons.resolve("pipe.md").toString())
+                            .start()
+                            .waitFor())
+                    .isZero();
             java.nio.file.Files.copy(Path.of(HOSTILE, "latin1.md"), lessons.resolve("latin1.md"));
         }
 
         @Test
         void listsTheOthersWithoutWaitingOnAPipe() {
-            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
-                    () -> concurIn(home, "list"));
+            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(20), () -> concurIn(home, "list"));
 
             assertThat(result.code()).isZero();
             assertThat(result.out()).contains("A passing lesson");
-            assertThat(result.err()).contains("pipe.md: cannot read this lesson: it is not an ordinary file (a pipe or a device?)")
+            assertThat(result.err())
+                    .contains("pipe.md: cannot read this lesson: it is not an ordinary file (a pipe or a device?)")
                     .contains("latin1.md:3: cannot read this lesson: it is not UTF-8 text (byte 0xE9 in column 7)");
             assertNoStackTrace(result);
         }
 
         @Test
         void runAllReportsEachBrokenFileAndStillRunsTheOthers() {
-            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
-                    () -> concurIn(home, "run", "--all"));
+            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(60), () -> concurIn(home, "run", "--all"));
 
             assertThat(result.code()).isEqualTo(2);
-            assertThat(result.err()).contains("dangling.md: cannot read this lesson: no such file (a dangling link?)")
+            assertThat(result.err())
+                    .contains("dangling.md: cannot read this lesson: no such file (a dangling link?)")
                     .contains("folder.md: cannot read this lesson: it is a folder, not a file")
                     .contains("pipe.md: cannot read this lesson: it is not an ordinary file")
                     .contains("latin1.md:3: cannot read this lesson: it is not UTF-8 text");
@@ -363,8 +404,8 @@ class CommandsTest {
                 lesson | latin1   | latin1.md:3: cannot read this lesson: it is not UTF-8 text (byte 0xE9 in column 7); save it as UTF-8
                 """)
         void aBrokenLessonByNameIsReportedAsItselfNotAsUnknown(String command, String name, String problem) {
-            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
-                    () -> concurIn(home, command, name));
+            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(20), () -> concurIn(home, command, name));
 
             assertThat(result.code()).isEqualTo(2);
             assertThat(result.err()).contains(problem).doesNotContain("no lesson '");
@@ -373,9 +414,11 @@ class CommandsTest {
 
         @Test
         void anUnreadableLessonIsReportedAsItself() throws Exception {
-            Path secret = java.nio.file.Files.writeString(home.resolve("lessons/secret.md"), "# Secret\n\n## A step\n\nText.\n");
+            Path secret = java.nio.file.Files.writeString(
+                    home.resolve("lessons/secret.md"), "# Secret\n\n## A step\n\nText.\n");
             java.nio.file.Files.setPosixFilePermissions(secret, java.util.Set.of());
-            org.junit.jupiter.api.Assumptions.assumeFalse(java.nio.file.Files.isReadable(secret), "root reads every file");
+            org.junit.jupiter.api.Assumptions.assumeFalse(
+                    java.nio.file.Files.isReadable(secret), "root reads every file");
 
             Result result = concurIn(home, "run", "secret");
 
@@ -439,8 +482,9 @@ class CommandsTest {
             Result result = concur("run", HOSTILE + "bad-java-options.md");
 
             assertThat(result.code()).isEqualTo(2);
-            assertThat(result.err()).contains("concur: " + HOSTILE + "bad-java-options.md:19: step 2 (\"An option no JVM knows\"):"
-                    + " the example's JVM did not start (exit code 1): Unrecognized VM option 'NoSuchOption'");
+            assertThat(result.err())
+                    .contains("concur: " + HOSTILE + "bad-java-options.md:19: step 2 (\"An option no JVM knows\"):"
+                            + " the example's JVM did not start (exit code 1): Unrecognized VM option 'NoSuchOption'");
             assertThat(result.out()).contains("1 of 1 steps matched; 1 error").doesNotContain("FAIL");
             assertNoStackTrace(result);
         }
@@ -464,8 +508,8 @@ class CommandsTest {
 
         @Test
         void aRegexThatBacktracksWithoutEndFailsTheStepNamingItsLine() {
-            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
-                    () -> concur("run", HOSTILE + "matcher.md", "--step", "2"));
+            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(30), () -> concur("run", HOSTILE + "matcher.md", "--step", "2"));
 
             assertThat(result.code()).isEqualTo(1);
             assertThat(result.out()).contains("FAIL  line 30: \"{/((a+)+)+b/}\" takes too long to match \"aaaa");
@@ -478,8 +522,8 @@ class CommandsTest {
                     .replace("{/((a+)+)+b/}", "...\n".repeat(5_000) + "{/a+/}");
             Path file = java.nio.file.Files.writeString(dir.resolve("dots.md"), lesson);
 
-            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
-                    () -> concur("run", file.toString(), "--step", "2"));
+            Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(30), () -> concur("run", file.toString(), "--step", "2"));
 
             assertThat(result.code()).as(result.out() + result.err()).isZero();
         }
@@ -489,8 +533,9 @@ class CommandsTest {
             Result result = concur("run", HOSTILE + "duplicate-group.md");
 
             assertThat(result.code()).isEqualTo(2);
-            assertThat(result.err()).contains("concur: " + HOSTILE + "duplicate-group.md:14: the regexes of this line do not fit"
-                    + " together: Named capturing group <x> is already defined");
+            assertThat(result.err())
+                    .contains("concur: " + HOSTILE + "duplicate-group.md:14: the regexes of this line do not fit"
+                            + " together: Named capturing group <x> is already defined");
             assertNoStackTrace(result);
         }
 
@@ -522,8 +567,13 @@ class CommandsTest {
 
         static Result withBrokenOutput(boolean debug, String... args) {
             StringWriter err = new StringWriter();
-            Settings settings = debug ? Settings.read(java.util.Map.of("CONCUR_DEBUG", "1"), System.getProperties()) : SETTINGS;
-            Context context = Context.of(settings, Screen.plain(), BROKEN, new PrintWriter(err, true),
+            Settings settings =
+                    debug ? Settings.read(java.util.Map.of("CONCUR_DEBUG", "1"), System.getProperties()) : SETTINGS;
+            Context context = Context.of(
+                    settings,
+                    Screen.plain(),
+                    BROKEN,
+                    new PrintWriter(err, true),
                     new ByteArrayInputStream(new byte[0]));
             return new Result(Main.run(context, args), "", err.toString());
         }
@@ -534,8 +584,10 @@ class CommandsTest {
             Result result = withBrokenOutput(false, command.split(" "));
 
             assertThat(result.code()).isEqualTo(70);
-            assertThat(result.err()).startsWith("concur: internal error: java.lang.IllegalStateException: injected failure.")
-                    .contains("This is a bug in concur; please report it").contains("--debug");
+            assertThat(result.err())
+                    .startsWith("concur: internal error: java.lang.IllegalStateException: injected failure.")
+                    .contains("This is a bug in concur; please report it")
+                    .contains("--debug");
             assertThat(result.err().strip().lines()).hasSize(1);
             assertThat(result.err()).doesNotContain("\tat ");
         }
@@ -553,8 +605,10 @@ class CommandsTest {
             Result result = concur("lesson");
 
             assertThat(result.code()).isEqualTo(2);
-            assertThat(result.err()).startsWith("concur: Missing required parameter: 'LESSON'")
-                    .contains("Usage: concur lesson").containsPattern("Lessons: .*threads");
+            assertThat(result.err())
+                    .startsWith("concur: Missing required parameter: 'LESSON'")
+                    .contains("Usage: concur lesson")
+                    .containsPattern("Lessons: .*threads");
             assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
         }
 
@@ -569,14 +623,19 @@ class CommandsTest {
             properties.setProperty("concur.home", home.toString());
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            Context context = Context.of(Settings.read(java.util.Map.of(), properties), Screen.plain(),
-                    new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]));
+            Context context = Context.of(
+                    Settings.read(java.util.Map.of(), properties),
+                    Screen.plain(),
+                    new PrintWriter(out, true),
+                    new PrintWriter(err, true),
+                    new ByteArrayInputStream(new byte[0]));
 
             int code = Main.run(context, "list");
 
             assertThat(code).isZero();
             assertThat(out.toString()).contains("passing").contains("A passing lesson");
-            assertThat(err.toString()).contains("dangling.md: cannot read this lesson: no such file")
+            assertThat(err.toString())
+                    .contains("dangling.md: cannot read this lesson: no such file")
                     .contains("folder.md: cannot read this lesson: it is a folder, not a file")
                     .doesNotContain("Exception");
         }

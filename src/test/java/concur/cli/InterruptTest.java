@@ -25,11 +25,16 @@ class InterruptTest {
     void ctrlCLeavesNoProcessOfTheExampleBehindAndNoScratchFolder() throws Exception {
         Files.deleteIfExists(PIDS);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", // as the launcher does
-                "-cp", System.getProperty("java.class.path"),
-                "-Dconcur.cache=" + System.getProperty("concur.cache", "target/example-cache"),
-                "-Djava.io.tmpdir=" + tmp,
-                "concur.cli.Main", "run", "src/test/resources/fixtures/hangs.md")
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED", // as the launcher does
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dconcur.cache=" + System.getProperty("concur.cache", "target/example-cache"),
+                        "-Djava.io.tmpdir=" + tmp,
+                        "concur.cli.Main",
+                        "run",
+                        "src/test/resources/fixtures/hangs.md")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("HANGS_PIDS", PIDS.toString()); // the example inherits concur's environment
@@ -40,16 +45,26 @@ class InterruptTest {
                 Thread.sleep(50);
             }
             assertThat(PIDS).as("the example started and wrote its process ids").exists();
-            List<Long> pids = Arrays.stream(Files.readString(PIDS).split(" ")).map(Long::parseLong).toList();
+            List<Long> pids = Arrays.stream(Files.readString(PIDS).split(" "))
+                    .map(Long::parseLong)
+                    .toList();
 
-            new ProcessBuilder("kill", "-INT", Long.toString(concur.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-INT", Long.toString(concur.pid()))
+                    .start()
+                    .waitFor();
 
-            assertThat(concur.waitFor(20, TimeUnit.SECONDS)).as("concur stops on Ctrl-C").isTrue();
+            assertThat(concur.waitFor(20, TimeUnit.SECONDS))
+                    .as("concur stops on Ctrl-C")
+                    .isTrue();
             for (long pid : pids) {
-                assertThat(ProcessTree.running(pid)).as("process " + pid + " is gone").isFalse();
+                assertThat(ProcessTree.running(pid))
+                        .as("process " + pid + " is gone")
+                        .isFalse();
             }
             try (Stream<Path> left = Files.list(tmp)) {
-                assertThat(left).as("concur's temporary folder").noneMatch(p -> p.getFileName().toString().startsWith("concur-run-"));
+                assertThat(left)
+                        .as("concur's temporary folder")
+                        .noneMatch(p -> p.getFileName().toString().startsWith("concur-run-"));
             }
         } finally {
             concur.destroyForcibly();

@@ -20,7 +20,8 @@ class LauncherTest {
     record Result(int code, String out, String err) {}
 
     private Result bash(String script, String... env) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(Path.of("").toAbsolutePath().toFile());
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", script)
+                .directory(Path.of("").toAbsolutePath().toFile());
         builder.environment().clear();
         builder.environment().put("PATH", "/usr/bin:/bin");
         builder.environment().put("HOME", dir.toString());
@@ -29,9 +30,13 @@ class LauncherTest {
         }
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), Files.readString(out).strip(), Files.readString(err).strip());
+        return new Result(
+                process.exitValue(),
+                Files.readString(out).strip(),
+                Files.readString(err).strip());
     }
 
     /** A folder that looks like a JDK to the finder: a release file, and java (and javac) that do nothing. */
@@ -86,30 +91,45 @@ class LauncherTest {
     void runsALessonWithNonAsciiNamesUnderTheCLocale() throws Exception {
         Path lessons = Files.createDirectories(dir.resolve("leçons/grüße"));
         Files.copy(Path.of("src/test/resources/fixtures/passing/Counted.java"), lessons.resolve("Counted.java"));
-        Path lesson = Files.writeString(lessons.resolveSibling("café.md"),
-                Files.readString(Path.of("src/test/resources/fixtures/passing.md")).replace("passing/Counted.java", "grüße/Counted.java"));
+        Path lesson = Files.writeString(
+                lessons.resolveSibling("café.md"),
+                Files.readString(Path.of("src/test/resources/fixtures/passing.md"))
+                        .replace("passing/Counted.java", "grüße/Counted.java"));
         // With native access, as the launcher starts it: concur then contains examples and says nothing about it.
-        String concur = String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Dconcur.cache=" + System.getProperty("concur.cache", "target/example-cache"),
-                "-cp", System.getProperty("java.class.path"), "concur.cli.Main", "run", lesson.toString());
+        String concur = String.join(
+                " ",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dconcur.cache=" + System.getProperty("concur.cache", "target/example-cache"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "concur.cli.Main",
+                "run",
+                lesson.toString());
         String launcher = ". src/main/sh/locale.sh; use_utf8_for_file_names; ";
 
         Result asJavaWouldRunIt = bash(concur, "LANG", "C");
         assertThat(asJavaWouldRunIt.code()).isEqualTo(2);
-        assertThat(asJavaWouldRunIt.err()).startsWith("concur: this system's locale cannot spell the name")
-                .endsWith("run concur in a UTF-8 locale, e.g. LANG=C.UTF-8").doesNotContain("Exception");
+        assertThat(asJavaWouldRunIt.err())
+                .startsWith("concur: this system's locale cannot spell the name")
+                .endsWith("run concur in a UTF-8 locale, e.g. LANG=C.UTF-8")
+                .doesNotContain("Exception");
 
         for (String locale : List.of("LANG", "LC_ALL", "LC_CTYPE")) {
             Result asTheLauncherRunsIt = bash(launcher + concur, locale, "C");
-            assertThat(asTheLauncherRunsIt.code()).as(locale + "=C: " + asTheLauncherRunsIt.err()).isZero();
+            assertThat(asTheLauncherRunsIt.code())
+                    .as(locale + "=C: " + asTheLauncherRunsIt.err())
+                    .isZero();
             assertThat(asTheLauncherRunsIt.out()).contains("2 of 2 steps matched");
         }
     }
 
     @Test
     void leavesAUtf8LocaleAsItIs() throws Exception {
-        Result result = bash(". src/main/sh/locale.sh; use_utf8_for_file_names; echo \"${LC_ALL:-}|${LC_CTYPE:-}|$LANG\"",
-                "LANG", "de_DE.utf8");
+        Result result = bash(
+                ". src/main/sh/locale.sh; use_utf8_for_file_names; echo \"${LC_ALL:-}|${LC_CTYPE:-}|$LANG\"",
+                "LANG",
+                "de_DE.utf8");
 
         assertThat(result.out()).isEqualTo("||de_DE.utf8");
     }
@@ -120,7 +140,8 @@ class LauncherTest {
         Files.createDirectories(copy.resolve("src/main/sh"));
         Files.copy(Path.of("concur"), copy.resolve("concur"));
         Files.copy(Path.of("src/main/sh/locale.sh"), copy.resolve("src/main/sh/locale.sh"));
-        Files.writeString(copy.resolve("src/main/sh/find-jdk.sh"),
+        Files.writeString(
+                copy.resolve("src/main/sh/find-jdk.sh"),
                 Files.readString(Path.of("src/main/sh/find-jdk.sh"), StandardCharsets.UTF_8)
                         + "\njdk_install_dirs() { echo " + fakeJdk("jdk17", "17.0.15", true) + "; }\n");
 

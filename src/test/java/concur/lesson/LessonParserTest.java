@@ -34,7 +34,8 @@ class LessonParserTest {
 
         @Test
         void hasOneStepPerLevelTwoHeading() {
-            assertThat(lesson.steps()).extracting(Step::title)
+            assertThat(lesson.steps())
+                    .extracting(Step::title)
                     .containsExactly("Hello from a worker", "Prose only", "From a file");
             assertThat(lesson.steps()).extracting(Step::number).containsExactly(1, 2, 3);
             assertThat(lesson.steps().get(0).line()).isEqualTo(7);
@@ -112,7 +113,8 @@ class LessonParserTest {
             """)
     void rejectsATimeLimitOutsideItsBounds(String timeout, String problem, @TempDir Path dir) throws Exception {
         Path lesson = dir.resolve("limits.md");
-        Files.writeString(lesson, Files.readString(HOSTILE.resolve("absurd-timeout.md")).replace("999999999999m", timeout));
+        Files.writeString(
+                lesson, Files.readString(HOSTILE.resolve("absurd-timeout.md")).replace("999999999999m", timeout));
 
         assertThatThrownBy(() -> parser.parse(lesson))
                 .isInstanceOf(LessonException.class)
@@ -122,9 +124,11 @@ class LessonParserTest {
     @Test
     void acceptsATimeLimitOfAnHour(@TempDir Path dir) throws Exception {
         Path lesson = dir.resolve("limits.md");
-        Files.writeString(lesson, Files.readString(HOSTILE.resolve("absurd-timeout.md")).replace("999999999999m", "60m"));
+        Files.writeString(
+                lesson, Files.readString(HOSTILE.resolve("absurd-timeout.md")).replace("999999999999m", "60m"));
 
-        assertThat(parser.parse(lesson).steps().get(0).demo().orElseThrow().timeout()).contains(Duration.ofHours(1));
+        assertThat(parser.parse(lesson).steps().get(0).demo().orElseThrow().timeout())
+                .contains(Duration.ofHours(1));
     }
 
     @Nested
@@ -134,7 +138,11 @@ class LessonParserTest {
         @Test
         void parsesAsTheSameLessonWithLineFeedsWouldWithoutItsByteOrderMark(@TempDir Path dir) throws Exception {
             Path unix = dir.resolve("windows.md");
-            Files.writeString(unix, Files.readString(HOSTILE.resolve("windows.md")).replace("\uFEFF", "").replace("\r\n", "\n"));
+            Files.writeString(
+                    unix,
+                    Files.readString(HOSTILE.resolve("windows.md"))
+                            .replace("\uFEFF", "")
+                            .replace("\r\n", "\n"));
             Files.createDirectories(dir.resolve("windows"));
             Files.copy(HOSTILE.resolve("windows/Counted.java"), dir.resolve("windows/Counted.java"));
             Lesson same = parser.parse(unix);
@@ -143,7 +151,10 @@ class LessonParserTest {
             assertThat(windows.intro()).isEqualTo(same.intro());
             assertThat(windows.steps()).hasSize(2);
             assertThat(windows.steps()).extracting(Step::title).containsExactly("Inline", "From a file");
-            assertThat(windows.steps()).extracting(Step::line).containsExactlyElementsOf(same.steps().stream().map(Step::line).toList());
+            assertThat(windows.steps())
+                    .extracting(Step::line)
+                    .containsExactlyElementsOf(
+                            same.steps().stream().map(Step::line).toList());
             assertThat(windows.steps().get(0).hints()).containsExactly("nothing special.");
         }
 
@@ -160,7 +171,11 @@ class LessonParserTest {
 
         @Test
         void listsWithItsTitleAndStepCount() {
-            LessonHead head = new Catalog(HOSTILE).entries().stream().filter(h -> h.name().equals("windows")).findFirst().orElseThrow();
+            LessonHead head = new Catalog(HOSTILE)
+                    .entries().stream()
+                            .filter(h -> h.name().equals("windows"))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(head.title()).isEqualTo("Saved on Windows");
             assertThat(head.steps()).isEqualTo(2);
         }
@@ -183,13 +198,16 @@ class LessonParserTest {
 
         @Test
         void carriesItsPackage() throws Exception {
-            JavaOutline outline = JavaOutline.of("// package wrong;\npackage right.here;\nclass A { public static void main(String[] a) {} }");
-            assertThat(outline.qualified(outline.mainType(Optional.empty()).orElseThrow())).isEqualTo("right.here.A");
+            JavaOutline outline = JavaOutline.of(
+                    "// package wrong;\npackage right.here;\nclass A { public static void main(String[] a) {} }");
+            assertThat(outline.qualified(outline.mainType(Optional.empty()).orElseThrow()))
+                    .isEqualTo("right.here.A");
         }
 
         @Test
         void prefersTheFilesNameAmongClassesWithMain() {
-            JavaOutline outline = JavaOutline.of("class A { static void main(String[] a) {} }\nclass B { static void main(String[] a) {} }");
+            JavaOutline outline = JavaOutline.of(
+                    "class A { static void main(String[] a) {} }\nclass B { static void main(String[] a) {} }");
             assertThat(outline.mainType(Optional.of("B")).orElseThrow().name()).isEqualTo("B");
             assertThat(outline.mainType(Optional.empty()).orElseThrow().name()).isEqualTo("A");
         }
@@ -238,7 +256,8 @@ class LessonParserTest {
         Path outside = Files.writeString(dir.resolve("Counted.java"), "public class Counted {}");
         Path lessons = Files.createDirectories(dir.resolve("lessons/linked"));
         Files.createSymbolicLink(lessons.resolve("Counted.java"), outside);
-        Path lesson = Files.writeString(lessons.resolveSibling("linked.md"),
+        Path lesson = Files.writeString(
+                lessons.resolveSibling("linked.md"),
                 Files.readString(HOSTILE.resolve("climbs-out.md")).replace("../fixtures/passing/", "linked/"));
 
         assertThatThrownBy(() -> parser.parse(lesson))
@@ -250,12 +269,21 @@ class LessonParserTest {
     @Test
     void acceptsALinkThatStaysInTheLessonsFolder(@TempDir Path dir) throws Exception {
         Path lessons = Files.createDirectories(dir.resolve("lessons/linked"));
-        Files.writeString(lessons.resolve("Real.java"), "public class Counted { public static void main(String[] a) {} }");
+        Files.writeString(
+                lessons.resolve("Real.java"), "public class Counted { public static void main(String[] a) {} }");
         Files.createSymbolicLink(lessons.resolve("Counted.java"), lessons.resolve("Real.java"));
-        Path lesson = Files.writeString(lessons.resolveSibling("linked.md"),
+        Path lesson = Files.writeString(
+                lessons.resolveSibling("linked.md"),
                 Files.readString(HOSTILE.resolve("climbs-out.md")).replace("../fixtures/passing/", "linked/"));
 
-        assertThat(parser.parse(lesson).steps().get(0).demo().orElseThrow().example().className()).isEqualTo("Counted");
+        assertThat(parser.parse(lesson)
+                        .steps()
+                        .get(0)
+                        .demo()
+                        .orElseThrow()
+                        .example()
+                        .className())
+                .isEqualTo("Counted");
     }
 
     @ParameterizedTest(name = "an example that is {0}")
@@ -272,10 +300,17 @@ class LessonParserTest {
             Files.createDirectories(folder);
             switch (kind) {
                 case "a folder" -> Files.createDirectory(example);
-                case "a pipe" -> assertThat(new ProcessBuilder("mkfifo", example.toString()).start().waitFor()).isZero();
+                case "a pipe" ->
+                    assertThat(new ProcessBuilder("mkfifo", example.toString())
+                                    .start()
+                                    .waitFor())
+                            .isZero();
                 default -> Files.createSymbolicLink(example, folder.resolve("Nowhere.java"));
             }
-            Files.writeString(lesson, Files.readString(HOSTILE.resolve("climbs-out.md")).replace("../fixtures/passing/Counted", "special/Example"));
+            Files.writeString(
+                    lesson,
+                    Files.readString(HOSTILE.resolve("climbs-out.md"))
+                            .replace("../fixtures/passing/Counted", "special/Example"));
 
             assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(5), () -> parser.parse(lesson)))
                     .isInstanceOf(LessonException.class)

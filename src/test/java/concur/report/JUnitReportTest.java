@@ -25,10 +25,17 @@ class JUnitReportTest {
     @Test
     void writesASuitePerLessonAndACasePerStepWithTheMismatchAsFailureText() throws Exception {
         Document xml = written(List.of(
-                new StepOutcome.Ran("threads", "step 1: A named thread", 1, 1, Duration.ofMillis(2070), Optional.empty()),
-                new StepOutcome.Ran("threads", "step 2: Lost <updates> & more", 1, 0, Duration.ofMillis(160),
+                new StepOutcome.Ran(
+                        "threads", "step 1: A named thread", 1, 1, Duration.ofMillis(2070), Optional.empty()),
+                new StepOutcome.Ran(
+                        "threads",
+                        "step 2: Lost <updates> & more",
+                        1,
+                        0,
+                        Duration.ofMillis(160),
                         Optional.of("line 14: expected \"0\" but got \"8\"\n\n= main  8 | 0")),
-                new StepOutcome.Errored("broken", "lessons/broken.md", "lessons/broken.md:3: step \"x\" has no ```expected block")));
+                new StepOutcome.Errored(
+                        "broken", "lessons/broken.md", "lessons/broken.md:3: step \"x\" has no ```expected block")));
 
         Element root = xml.getDocumentElement();
         assertThat(root.getTagName()).isEqualTo("testsuites");
@@ -48,12 +55,20 @@ class JUnitReportTest {
 
         Element error = (Element) xml.getElementsByTagName("error").item(0);
         assertThat(error.getAttribute("message")).startsWith("lessons/broken.md:3:");
-        assertThat(((Element) xml.getElementsByTagName("testcase").item(0)).getElementsByTagName("failure").getLength()).isZero();
+        assertThat(((Element) xml.getElementsByTagName("testcase").item(0))
+                        .getElementsByTagName("failure")
+                        .getLength())
+                .isZero();
     }
 
     @Test
     void aRepeatedStepSaysHowManyRunsMatched() throws Exception {
-        Document xml = written(List.of(new StepOutcome.Ran("threads", "step 6: No GIL", 20, 19, Duration.ofSeconds(40),
+        Document xml = written(List.of(new StepOutcome.Ran(
+                "threads",
+                "step 6: No GIL",
+                20,
+                19,
+                Duration.ofSeconds(40),
                 Optional.of("line 88: {num >= 1.3} got 1.21"))));
 
         Element failure = (Element) xml.getElementsByTagName("failure").item(0);
@@ -65,16 +80,23 @@ class JUnitReportTest {
         String hostile = "\u0000\u0001\u0007\b\u000b\u000c\u001b[2J\u001b]52;c;eA==\u0007\r\u007f\u0085\u009b"
                 + "\ud800 lone \udfff\ufffe\uffff\u202e ]]> <x/> &amp; \ud834\udd1e";
         Document xml = written(List.of(
-                new StepOutcome.Ran("les\u001bson", "step 1: " + hostile, 1, 0, Duration.ofMillis(5),
+                new StepOutcome.Ran(
+                        "les\u001bson",
+                        "step 1: " + hostile,
+                        1,
+                        0,
+                        Duration.ofMillis(5),
                         Optional.of("line 1: got \"" + hostile + "\"\n\n+ main  " + hostile)),
                 new StepOutcome.Errored("broken\u0000", "x\u0008.md", "x.md:1: " + hostile)));
 
         Element failure = (Element) xml.getElementsByTagName("failure").item(0);
-        assertThat(failure.getAttribute("message")).contains("\\x1b[2J", "\\x00", "\\ud800", "\\u202e", "]]>", "<x/>", "\ud834\udd1e")
+        assertThat(failure.getAttribute("message"))
+                .contains("\\x1b[2J", "\\x00", "\\ud800", "\\u202e", "]]>", "<x/>", "\ud834\udd1e")
                 .doesNotContain("\u001b", "\u0000", "\u202e");
         assertThat(failure.getTextContent()).contains("\n\n+ main  ").doesNotContain("\u001b", "\r");
         Element testCase = (Element) xml.getElementsByTagName("testcase").item(0);
         assertThat(testCase.getAttribute("classname")).isEqualTo("les\\x1bson");
-        assertThat(((Element) xml.getElementsByTagName("error").item(0)).getAttribute("message")).contains("\\x1b]52;c;eA==\\x07");
+        assertThat(((Element) xml.getElementsByTagName("error").item(0)).getAttribute("message"))
+                .contains("\\x1b]52;c;eA==\\x07");
     }
 }

@@ -10,8 +10,11 @@ class TallyTest {
     @Test
     void aStepNamedWithEscapeSequencesIsSummarisedWithThemMadeVisible() {
         Tally tally = new Tally();
-        tally.add(new StepOutcome.Ran("les\u001b[2Json", "step 1: \u001b]0;title\u0007", 1, 0, Duration.ZERO, Optional.of("x")));
+        tally.add(new StepOutcome.Ran(
+                "les\u001b[2Json", "step 1: \u001b]0;title\u0007", 1, 0, Duration.ZERO, Optional.of("x")));
 
-        assertThat(tally.summary()).contains("les\\x1b[2Json", "step 1: \\x1b]0;title\\x07").doesNotContain("\u001b");
+        assertThat(tally.summary())
+                .contains("les\\x1b[2Json", "step 1: \\x1b]0;title\\x07")
+                .doesNotContain("\u001b");
     }
 }

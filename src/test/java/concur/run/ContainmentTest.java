@@ -49,7 +49,8 @@ class ContainmentTest {
             }
             """;
     /** What each escaping grandchild runs: it writes its pid to the example's working folder, then sleeps. */
-    private static final String SLEEPER = "echo $$ > grandchild.tmp && mv grandchild.tmp grandchild.pid && exec sleep 1000";
+    private static final String SLEEPER =
+            "echo $$ > grandchild.tmp && mv grandchild.tmp grandchild.pid && exec sleep 1000";
 
     /** Ways out of the example's process tree, each ending in a {@code sleep}. */
     enum Escape {
@@ -58,7 +59,8 @@ class ContainmentTest {
         /** A daemon's double fork: its parents exit at once and it is re-parented. */
         DOUBLE_FORK(List.of("bash", "-c", "(sh -c '" + SLEEPER + "' &) &")),
         /** Job control gives the background job a process group of its own; bash exits and leaves it. */
-        JOB_CONTROL(List.of("bash", "-c", "set -m; sleep 1000 & echo $! > grandchild.tmp && mv grandchild.tmp grandchild.pid")),
+        JOB_CONTROL(List.of(
+                "bash", "-c", "set -m; sleep 1000 & echo $! > grandchild.tmp && mv grandchild.tmp grandchild.pid")),
         /** No environment (so no run token), a session of its own, and orphaned at once: only a subreaper sees it. */
         CLEARED_ENVIRONMENT(List.of("sh", "-c", "/usr/bin/env -i /usr/bin/setsid /bin/sh -c '" + SLEEPER + "' &"));
 
@@ -80,7 +82,8 @@ class ContainmentTest {
 
     @BeforeAll
     static void compile() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")) && Files.isExecutable(Path.of("/bin/bash")),
+        assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/setsid")) && Files.isExecutable(Path.of("/bin/bash")),
                 "needs Linux with setsid and bash");
         escapes = new ExampleCompiler(cache).compile(new Example("Escapes", ESCAPES, Path.of("Escapes.java"), 1));
     }
@@ -96,7 +99,10 @@ class ContainmentTest {
         RunResult result = run(escape, "exit", Duration.ofSeconds(60), line -> {});
 
         assertThat(result.outcome()).isEqualTo(new Outcome.Exited(0));
-        assertGoneOrWarned(escape, grandchild(result).orElseThrow(() -> new AssertionError("no pid in " + result.lines())), result);
+        assertGoneOrWarned(
+                escape,
+                grandchild(result).orElseThrow(() -> new AssertionError("no pid in " + result.lines())),
+                result);
     }
 
     @ParameterizedTest
@@ -147,8 +153,7 @@ class ContainmentTest {
         });
     }
 
-    private RunResult run(Escape escape, String ending, Duration timeout, Consumer<OutputLine> live)
-            throws Exception {
+    private RunResult run(Escape escape, String ending, Duration timeout, Consumer<OutputLine> live) throws Exception {
         List<String> args = new ArrayList<>(List.of(ending));
         args.addAll(escape.command);
         return runner.run(escapes, new RunSpec(timeout, List.of(), args), live);
@@ -171,18 +176,27 @@ class ContainmentTest {
      */
     private void assertGoneOrWarned(Escape escape, long pid, RunResult result) {
         if (escape == Escape.CLEARED_ENVIRONMENT && Runtime.version().feature() < 22) {
-            assertThat(runner.containmentWarning()).hasValueSatisfying(warning -> assertThat(warning).contains("subreaper"));
+            assertThat(runner.containmentWarning())
+                    .hasValueSatisfying(warning -> assertThat(warning).contains("subreaper"));
             return;
         }
         if (escape == Escape.CLEARED_ENVIRONMENT) {
-            assertThat(runner.containmentWarning()).as("on JDK %d", Runtime.version().feature()).isEmpty();
+            assertThat(runner.containmentWarning())
+                    .as("on JDK %d", Runtime.version().feature())
+                    .isEmpty();
         }
         assertThat(result.survivors()).as("processes the run says survived").isEmpty();
-        assertThat(ProcessTree.running(pid)).as("grandchild %d runs after the step", pid).isFalse();
+        assertThat(ProcessTree.running(pid))
+                .as("grandchild %d runs after the step", pid)
+                .isFalse();
         if (runner.containmentWarning().isEmpty()) {
-            // An orphan re-parented to this JVM, the subreaper, must also be reaped: the JDK reaps only what it started.
-            assertThat(ProcessTree.stat(pid).filter(stat -> stat.parent() == ProcessHandle.current().pid()))
-                    .as("grandchild %d left as a zombie of this JVM", pid).isEmpty();
+            // An orphan re-parented to this JVM, the subreaper, must also be reaped: the JDK reaps only what it
+            // started.
+            assertThat(ProcessTree.stat(pid)
+                            .filter(stat ->
+                                    stat.parent() == ProcessHandle.current().pid()))
+                    .as("grandchild %d left as a zombie of this JVM", pid)
+                    .isEmpty();
         }
     }
 }

@@ -18,7 +18,8 @@ class ExampleCompilerTest {
     @Test
     void compilesOnceAndThenServesTheCache() throws Exception {
         ExampleCompiler compiler = new ExampleCompiler(cache);
-        Example example = new Example("Hi", "public class Hi { public static void main(String[] a) {} }", Path.of("Hi.java"), 1);
+        Example example =
+                new Example("Hi", "public class Hi { public static void main(String[] a) {} }", Path.of("Hi.java"), 1);
 
         CompiledExample first = compiler.compile(example);
         CompiledExample second = compiler.compile(example);
@@ -32,8 +33,10 @@ class ExampleCompilerTest {
     @Test
     void aChangedSourceIsCompiledAgain() throws Exception {
         ExampleCompiler compiler = new ExampleCompiler(cache);
-        CompiledExample a = compiler.compile(new Example("Hi", "public class Hi { public static void main(String[] a) {} }", Path.of("Hi.java"), 1));
-        CompiledExample b = compiler.compile(new Example("Hi", "public class Hi { public static void main(String[] b) {} }", Path.of("Hi.java"), 1));
+        CompiledExample a = compiler.compile(
+                new Example("Hi", "public class Hi { public static void main(String[] a) {} }", Path.of("Hi.java"), 1));
+        CompiledExample b = compiler.compile(
+                new Example("Hi", "public class Hi { public static void main(String[] b) {} }", Path.of("Hi.java"), 1));
 
         assertThat(b.cached()).isFalse();
         assertThat(b.classes()).isNotEqualTo(a.classes());
@@ -92,14 +95,18 @@ class ExampleCompilerTest {
         assertThat(Files.exists(first.classes().resolve("Hi.class"))).isTrue();
         assertThat(first.classes().startsWith(notAFolder)).isFalse();
         assertThat(second.cached()).isTrue();
-        assertThat(warnings).singleElement().asString()
+        assertThat(warnings)
+                .singleElement()
+                .asString()
                 .startsWith("cannot write the compile cache " + notAFolder.resolve("classes") + " (")
-                .contains("compiling into ").doesNotContain("Exception");
+                .contains("compiling into ")
+                .doesNotContain("Exception");
     }
 
     @Test
     void namesTheLessonLineOfEachCompileError() {
-        Example broken = new Example("Broken", "public class Broken {\n  void f() { int x = \"s\"; }\n}", Path.of("lessons/demo.md"), 40);
+        Example broken = new Example(
+                "Broken", "public class Broken {\n  void f() { int x = \"s\"; }\n}", Path.of("lessons/demo.md"), 40);
 
         assertThatThrownBy(() -> new ExampleCompiler(cache).compile(broken))
                 .isInstanceOfSatisfying(CompileException.class, e -> {

@@ -24,7 +24,8 @@ class ExampleRunnerTest {
 
     private RunResult run(String className, String source, Duration timeout, Consumer<OutputLine> live)
             throws Exception {
-        CompiledExample compiled = new ExampleCompiler(cache).compile(new Example(className, source, Path.of(className + ".java"), 1));
+        CompiledExample compiled =
+                new ExampleCompiler(cache).compile(new Example(className, source, Path.of(className + ".java"), 1));
         return runner.run(compiled, new RunSpec(timeout, List.of(), List.of()), live);
     }
 
@@ -43,10 +44,12 @@ class ExampleRunnerTest {
                 """, Duration.ofSeconds(20), live::add);
 
         assertThat(result.outcome()).isEqualTo(new Outcome.Exited(0));
-        assertThat(result.lines()).extracting(OutputLine::thread, OutputLine::source, OutputLine::text).containsExactly(
-                tuple("main", OutputLine.Source.STDOUT, "from main"),
-                tuple("worker", OutputLine.Source.STDERR, "from worker"),
-                tuple(result.lines().get(2).thread(), OutputLine.Source.STDOUT, "no newline"));
+        assertThat(result.lines())
+                .extracting(OutputLine::thread, OutputLine::source, OutputLine::text)
+                .containsExactly(
+                        tuple("main", OutputLine.Source.STDOUT, "from main"),
+                        tuple("worker", OutputLine.Source.STDERR, "from worker"),
+                        tuple(result.lines().get(2).thread(), OutputLine.Source.STDOUT, "no newline"));
         assertThat(result.lines().get(2).thread()).startsWith("virtual-");
         assertThat(live).containsExactlyElementsOf(result.lines());
         assertThat(result.total()).isPositive();
@@ -64,10 +67,12 @@ class ExampleRunnerTest {
                 }
                 """, Duration.ofSeconds(20));
 
-        assertThat(result.lines()).extracting(OutputLine::thread, OutputLine::text).containsExactly(
-                tuple("main", "\\x1b]52;c;ZXZpbA==\\x07\\x1b[2J\\x9b31m\\u202eevil"),
-                tuple("\\x1b]0;title\\x07", "named"),
-                tuple(OutputLine.UNKNOWN_THREAD, "\\x1b[H\\x07"));
+        assertThat(result.lines())
+                .extracting(OutputLine::thread, OutputLine::text)
+                .containsExactly(
+                        tuple("main", "\\x1b]52;c;ZXZpbA==\\x07\\x1b[2J\\x9b31m\\u202eevil"),
+                        tuple("\\x1b]0;title\\x07", "named"),
+                        tuple(OutputLine.UNKNOWN_THREAD, "\\x1b[H\\x07"));
     }
 
     @Test
@@ -114,8 +119,11 @@ class ExampleRunnerTest {
                 """, Duration.ofSeconds(20));
 
         assertThat(result.outcome()).isEqualTo(new Outcome.Exited(1));
-        assertThat(result.lines()).extracting(OutputLine::text)
-                .startsWith("Exception in thread \"main\" java.lang.IllegalStateException: boom", "\tat Throws.main(Throws.java:3)")
+        assertThat(result.lines())
+                .extracting(OutputLine::text)
+                .startsWith(
+                        "Exception in thread \"main\" java.lang.IllegalStateException: boom",
+                        "\tat Throws.main(Throws.java:3)")
                 .noneMatch(text -> text.contains("concur.") || text.contains("reflect"));
     }
 
@@ -151,20 +159,27 @@ class ExampleRunnerTest {
     @Test
     void refusesWhatJava21RefusesWithJavasErrorOnOneLine() throws Exception {
         String define = ", please define the main method as: public static void main(String[] args)";
-        RunResult packagePrivate = run("NotPublic", "public class NotPublic { static void main(String[] args) {} }",
-                Duration.ofSeconds(20));
-        RunResult instance = run("Instance", "public class Instance { public void main(String[] args) {} }",
-                Duration.ofSeconds(20));
-        RunResult returns = run("Returns", "public class Returns { public static int main(String[] args) { return 0; } }",
+        RunResult packagePrivate = run(
+                "NotPublic", "public class NotPublic { static void main(String[] args) {} }", Duration.ofSeconds(20));
+        RunResult instance =
+                run("Instance", "public class Instance { public void main(String[] args) {} }", Duration.ofSeconds(20));
+        RunResult returns = run(
+                "Returns",
+                "public class Returns { public static int main(String[] args) { return 0; } }",
                 Duration.ofSeconds(20));
 
-        assertThat(packagePrivate.lines()).extracting(OutputLine::text)
+        assertThat(packagePrivate.lines())
+                .extracting(OutputLine::text)
                 .containsExactly("Error: Main method not found in class NotPublic" + define);
-        assertThat(instance.lines()).extracting(OutputLine::text)
+        assertThat(instance.lines())
+                .extracting(OutputLine::text)
                 .containsExactly("Error: Main method is not static in class Instance" + define);
-        assertThat(returns.lines()).extracting(OutputLine::text)
+        assertThat(returns.lines())
+                .extracting(OutputLine::text)
                 .containsExactly("Error: Main method must return a value of type void in class Returns" + define);
-        assertThat(List.of(packagePrivate, instance, returns)).extracting(RunResult::outcome).containsOnly(new Outcome.Exited(1));
+        assertThat(List.of(packagePrivate, instance, returns))
+                .extracting(RunResult::outcome)
+                .containsOnly(new Outcome.Exited(1));
     }
 
     @Test
@@ -215,7 +230,9 @@ class ExampleRunnerTest {
     /** Without printing a line of kilobytes when it fails. */
     private static void assertCut(String line, String kept, long cut) {
         String note = String.format(Locale.ROOT, " … (%,d more bytes not shown)", cut);
-        assertThat(line.startsWith(kept)).as("starts with its first %d characters", kept.length()).isTrue();
+        assertThat(line.startsWith(kept))
+                .as("starts with its first %d characters", kept.length())
+                .isTrue();
         assertThat(line.substring(kept.length())).isEqualTo(note);
     }
 
@@ -230,7 +247,9 @@ class ExampleRunnerTest {
                 }
                 """, Duration.ofSeconds(60));
 
-        assertThat(result.lines()).extracting(OutputLine::source).containsExactly(OutputLine.Source.UNTAGGED, OutputLine.Source.STDOUT);
+        assertThat(result.lines())
+                .extracting(OutputLine::source)
+                .containsExactly(OutputLine.Source.UNTAGGED, OutputLine.Source.STDOUT);
         assertCut(result.lines().get(0).text(), "y".repeat(Wire.MAX_LINE_BYTES), 50_000_000 - Wire.MAX_LINE_BYTES);
         assertThat(result.lines().get(1).text()).isEqualTo("after");
         assertThat(result.notShown().bytes()).isEqualTo(50_000_000 - Wire.MAX_LINE_BYTES);
@@ -242,7 +261,8 @@ class ExampleRunnerTest {
      */
     @Test
     void everyLinePrintedBeforeAHaltOrAKillArrives() throws Exception {
-        CompiledExample compiled = new ExampleCompiler(cache).compile(new Example("Halts", """
+        CompiledExample compiled =
+                new ExampleCompiler(cache).compile(new Example("Halts", """
                 public class Halts {
                     public static void main(String[] args) throws Exception {
                         Thread worker = new Thread(() -> { for (int i = 1; i <= 500; i++) System.err.println("w" + i); }, "worker");
@@ -264,12 +284,15 @@ class ExampleRunnerTest {
         int complete = 0;
         for (int run = 0; run < runs; run++) {
             String how = run % 2 == 0 ? "halt" : "kill";
-            RunResult result = new ExampleRunner().run(compiled, new RunSpec(Duration.ofSeconds(30), List.of(), List.of(how)), line -> {});
+            RunResult result = new ExampleRunner()
+                    .run(compiled, new RunSpec(Duration.ofSeconds(30), List.of(), List.of(how)), line -> {});
             List<String> texts = result.lines().stream().map(OutputLine::text).toList();
             if (texts.size() == 1_501 && texts.getLast().equals("last")) {
                 complete++;
             } else {
-                System.err.printf("run %d (%s): %d lines, last %s%n", run, how, texts.size(), texts.isEmpty() ? "none" : texts.getLast());
+                System.err.printf(
+                        "run %d (%s): %d lines, last %s%n",
+                        run, how, texts.size(), texts.isEmpty() ? "none" : texts.getLast());
             }
         }
         assertThat(complete).as("runs with every line").isEqualTo(runs);
@@ -294,11 +317,15 @@ class ExampleRunnerTest {
 
         assertThat(result.outcome()).isInstanceOf(Outcome.TimedOut.class);
         String dump = ((Outcome.TimedOut) result.outcome()).threadDump();
-        assertThat(dump).contains("\"stuck-reader\" BLOCKED on java.lang.Object@").contains("held by \"main\"");
+        assertThat(dump)
+                .contains("\"stuck-reader\" BLOCKED on java.lang.Object@")
+                .contains("held by \"main\"");
         assertThat(result.lastLines()).extracting(OutputLine::text).anyMatch(t -> t.startsWith("pid "));
         String[] words = result.lines().get(0).text().split(" ");
         for (String pid : List.of(words[1], words[3])) {
-            assertThat(ProcessTree.running(Long.parseLong(pid))).as("process " + pid + " runs").isFalse();
+            assertThat(ProcessTree.running(Long.parseLong(pid)))
+                    .as("process " + pid + " runs")
+                    .isFalse();
         }
     }
 
@@ -332,8 +359,14 @@ class ExampleRunnerTest {
 
     @Test
     void reportsAJvmThatCannotStartThroughItsOwnErrorOutput() throws Exception {
-        CompiledExample compiled = new ExampleCompiler(cache).compile(new Example("Fine", "public class Fine { public static void main(String[] a) {} }", Path.of("Fine.java"), 1));
-        RunResult result = runner.run(compiled, new RunSpec(Duration.ofSeconds(20), List.of("-XX:+NoSuchOption"), List.of()), line -> {});
+        CompiledExample compiled = new ExampleCompiler(cache)
+                .compile(new Example(
+                        "Fine",
+                        "public class Fine { public static void main(String[] a) {} }",
+                        Path.of("Fine.java"),
+                        1));
+        RunResult result = runner.run(
+                compiled, new RunSpec(Duration.ofSeconds(20), List.of("-XX:+NoSuchOption"), List.of()), line -> {});
 
         assertThat(result.outcome()).isInstanceOf(Outcome.Exited.class).isNotEqualTo(new Outcome.Exited(0));
         assertThat(result.lines()).extracting(OutputLine::text).anyMatch(t -> t.contains("NoSuchOption"));
@@ -358,7 +391,9 @@ class ExampleRunnerTest {
         assertThat(result.outcome()).isEqualTo(new Outcome.Exited(0));
         Path workDir = Path.of(result.lines().get(0).text());
         assertThat(workDir).isNotEqualTo(Path.of("").toAbsolutePath());
-        assertThat(result.lines().get(1).text()).as("files in the folder the example started in").isEqualTo("1");
+        assertThat(result.lines().get(1).text())
+                .as("files in the folder the example started in")
+                .isEqualTo("1");
         assertThat(workDir).doesNotExist();
         assertThat(Path.of("target/written.txt")).doesNotExist();
     }

@@ -26,7 +26,11 @@ class OutputCollectorTest {
         assertThat(live).hasSize(1_000);
         assertThat(output.total()).isEqualTo(1_002);
         assertThat(output.notShown()).isEqualTo(new RunResult.NotShown(4_005, java.util.Optional.empty()));
-        assertThat(output.last()).last().extracting(OutputLine::text).as("the last lines are still shown").isEqualTo("short");
+        assertThat(output.last())
+                .last()
+                .extracting(OutputLine::text)
+                .as("the last lines are still shown")
+                .isEqualTo("short");
     }
 
     @Test
@@ -44,7 +48,9 @@ class OutputCollectorTest {
     void saysInTheLineHowManyBytesWereCutFromIt() {
         output.add(OutputLine.out(0, "main", "xxxx"), 4, 1_234_567);
 
-        assertThat(output.kept()).extracting(OutputLine::text).containsExactly("xxxx … (1,234,567 more bytes not shown)");
+        assertThat(output.kept())
+                .extracting(OutputLine::text)
+                .containsExactly("xxxx … (1,234,567 more bytes not shown)");
         assertThat(output.notShown().bytes()).isEqualTo(1_234_567);
     }
 }

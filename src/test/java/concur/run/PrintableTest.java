@@ -23,7 +23,8 @@ class PrintableTest {
     @Test
     void escapesEveryC0ControlButTabAndDelAndTheC1Controls() {
         for (char c = 0; c < 0x20; c++) {
-            assertThat(Printable.of("a" + c + "b")).as("U+%04X", (int) c)
+            assertThat(Printable.of("a" + c + "b"))
+                    .as("U+%04X", (int) c)
                     .isEqualTo(c == '\t' ? "a\tb" : String.format("a\\x%02xb", (int) c));
         }
         assertThat(Printable.of("\u007f")).isEqualTo("\\x7f");
@@ -62,7 +63,8 @@ class PrintableTest {
         OutputLine line = OutputLine.out(0, "evil\u001b]0;title\u0007", "\u001b[2Jcleared");
         assertThat(line.thread()).isEqualTo("evil\\x1b]0;title\\x07");
         assertThat(line.text()).isEqualTo("\\x1b[2Jcleared");
-        Outcome.TimedOut timedOut = new Outcome.TimedOut(Duration.ofSeconds(1), "\"t\u001b[H\" RUNNABLE\n    at X.main\n");
+        Outcome.TimedOut timedOut =
+                new Outcome.TimedOut(Duration.ofSeconds(1), "\"t\u001b[H\" RUNNABLE\n    at X.main\n");
         assertThat(timedOut.threadDump()).isEqualTo("\"t\\x1b[H\" RUNNABLE\n    at X.main\n");
     }
 }

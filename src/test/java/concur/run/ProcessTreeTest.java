@@ -44,7 +44,8 @@ class ProcessTreeTest {
         Process sleeper = new ProcessBuilder("sleep", "60").start();
         try {
             ProcessTree.Stat stat = ProcessTree.stat(sleeper.pid()).orElseThrow();
-            ProcessTree.Stat self = ProcessTree.stat(ProcessHandle.current().pid()).orElseThrow();
+            ProcessTree.Stat self =
+                    ProcessTree.stat(ProcessHandle.current().pid()).orElseThrow();
 
             assertThat(stat.parent()).isEqualTo(ProcessHandle.current().pid());
             assertThat(stat.group()).isEqualTo(self.group());
@@ -62,11 +63,13 @@ class ProcessTreeTest {
         try {
             long zombie = Long.parseLong(new BufferedReader(new InputStreamReader(parent.getInputStream())).readLine());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!ProcessTree.stat(zombie).map(ProcessTree.Stat::zombie).orElse(false) && System.nanoTime() < deadline) {
+            while (!ProcessTree.stat(zombie).map(ProcessTree.Stat::zombie).orElse(false)
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
 
-            assertThat(ProcessHandle.of(zombie)).hasValueSatisfying(handle -> assertThat(handle.isAlive()).isTrue());
+            assertThat(ProcessHandle.of(zombie))
+                    .hasValueSatisfying(handle -> assertThat(handle.isAlive()).isTrue());
             assertThat(ProcessTree.running(zombie)).isFalse();
         } finally {
             parent.destroyForcibly().waitFor();

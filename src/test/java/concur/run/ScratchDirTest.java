@@ -14,7 +14,8 @@ class ScratchDirTest {
 
     @Test
     void isAFreshEmptyFolderForEachRun() throws Exception {
-        try (ScratchDir a = ScratchDir.create(); ScratchDir b = ScratchDir.create()) {
+        try (ScratchDir a = ScratchDir.create();
+                ScratchDir b = ScratchDir.create()) {
             assertThat(a.path()).isAbsolute().isEmptyDirectory().isNotEqualTo(b.path());
         }
     }
@@ -36,7 +37,8 @@ class ScratchDirTest {
 
     @Test
     void removesSymbolicLinksWithoutFollowingThem() throws Exception {
-        Path precious = Files.writeString(Files.createDirectories(outside.resolve("keep")).resolve("precious"), "mine");
+        Path precious = Files.writeString(
+                Files.createDirectories(outside.resolve("keep")).resolve("precious"), "mine");
         ScratchDir scratch = ScratchDir.create();
         Files.createSymbolicLink(scratch.path().resolve("to-folder"), precious.getParent());
         Files.createSymbolicLink(scratch.path().resolve("to-file"), precious);

@@ -76,25 +76,32 @@ class TagReaderTest {
 
         assertThat(output.total()).isEqualTo(50_000);
         assertThat(output.last()).last().extracting(OutputLine::text).isEqualTo("line 50000");
-        assertThat(Files.exists(ring.path())).as("the ring's file, once the harness has mapped it").isFalse();
+        assertThat(Files.exists(ring.path()))
+                .as("the ring's file, once the harness has mapped it")
+                .isFalse();
     }
 
     @Test
     void aStrangerWhoConnectsFirstWithoutTheTokenIsClosedAndCannotFeedLines() throws Exception {
-        try (Socket silent = connect(); Socket forger = connect()) {
+        try (Socket silent = connect();
+                Socket forger = connect()) {
             ByteArrayOutputStream payload = new ByteArrayOutputStream();
             DataOutputStream forged = new DataOutputStream(payload);
             forged.write("0".repeat(token.length()).getBytes());
             Wire.write(forged, Wire.LINE, 1_000, Wire.STDOUT, "main", "the expected output");
             Wire.write(forged, Wire.DUMP, 1_000, Wire.STDOUT, "", "a forged dump");
             forger.getOutputStream().write(payload.toByteArray()); // at once: what comes after the close is refused
-            assertThat(forger.getInputStream().read()).as("the forger's connection is closed").isEqualTo(-1);
+            assertThat(forger.getInputStream().read())
+                    .as("the forger's connection is closed")
+                    .isEqualTo(-1);
 
             try (Socket socket = connect()) {
                 long start = System.nanoTime();
                 line(harness(socket, token), "what the example really printed");
                 exampleExits();
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not held up by the silent one").isLessThan(Duration.ofSeconds(2));
+                assertThat(Duration.ofNanos(System.nanoTime() - start))
+                        .as("not held up by the silent one")
+                        .isLessThan(Duration.ofSeconds(2));
             }
         }
 
@@ -122,8 +129,12 @@ class TagReaderTest {
             MappedByteBuffer records = Harness.map(ring.path());
             long head = records.getLong(Wire.RING_HEAD);
             int at = (int) (head % Wire.RING_BYTES) + Wire.RING_DATA;
-            records.put(at, (byte) Wire.LINE).putLong(at + 1, 0).put(at + 9, (byte) Wire.STDOUT)
-                    .putShort(at + 10, (short) 0).putLong(at + 12, 0).putInt(at + 20, Integer.MAX_VALUE);
+            records.put(at, (byte) Wire.LINE)
+                    .putLong(at + 1, 0)
+                    .put(at + 9, (byte) Wire.STDOUT)
+                    .putShort(at + 10, (short) 0)
+                    .putLong(at + 12, 0)
+                    .putInt(at + 20, Integer.MAX_VALUE);
             records.putLong(Wire.RING_HEAD, head + 24 + 1_000);
             Thread.sleep(50);
             line(channel, "after");

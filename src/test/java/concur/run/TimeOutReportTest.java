@@ -52,9 +52,10 @@ class TimeOutReportTest {
                 }
                 """);
 
-        assertThat(dump).containsPattern(
-                "Deadlock: (A|B) holds ReentrantLock\\$NonfairSync@\\w+, waits for ReentrantLock\\$NonfairSync@\\w+ held by (B|A); "
-                        + "(B|A) holds ReentrantLock\\$NonfairSync@\\w+, waits for ReentrantLock\\$NonfairSync@\\w+ held by (A|B)\\.");
+        assertThat(dump)
+                .containsPattern(
+                        "Deadlock: (A|B) holds ReentrantLock\\$NonfairSync@\\w+, waits for ReentrantLock\\$NonfairSync@\\w+ held by (B|A); "
+                                + "(B|A) holds ReentrantLock\\$NonfairSync@\\w+, waits for ReentrantLock\\$NonfairSync@\\w+ held by (A|B)\\.");
     }
 
     @Test
@@ -82,7 +83,8 @@ class TimeOutReportTest {
                 """);
 
         assertThat(dump).contains("Virtual threads (2):");
-        assertThat(dump).containsPattern("virtual #\\d+ \"sleeper\".* at StuckVirtual\\.nap\\(StuckVirtual\\.java:14\\)");
+        assertThat(dump)
+                .containsPattern("virtual #\\d+ \"sleeper\".* at StuckVirtual\\.nap\\(StuckVirtual\\.java:14\\)");
         assertThat(dump).containsPattern("virtual #\\d+ \"waiter\"");
         if (Runtime.version().feature() >= 24) {
             // Only JDK 24 and later write the state and the park blocker into the JSON dump.

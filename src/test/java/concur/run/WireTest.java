@@ -18,7 +18,8 @@ class WireTest {
         Wire.write(new DataOutputStream(bytes), Wire.LINE, 42, Wire.STDERR, "worker", text, 0, 6, 1_000_000_000_000L);
 
         Wire.Record record = Wire.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-        assertThat(record).isEqualTo(new Wire.Record(Wire.LINE, 42, Wire.STDERR, "worker", "héllo", 6, 1_000_000_000_000L));
+        assertThat(record)
+                .isEqualTo(new Wire.Record(Wire.LINE, 42, Wire.STDERR, "worker", "héllo", 6, 1_000_000_000_000L));
     }
 
     @Test
@@ -32,8 +33,12 @@ class WireTest {
         byte[] clef = "𝄞".getBytes(StandardCharsets.UTF_8);
         assertThat(Wire.characterBoundary(clef, 0, 3)).isZero();
         assertThat(Wire.characterBoundary(clef, 0, 4)).isEqualTo(4);
-        assertThat(Wire.characterBoundary("x€".getBytes(StandardCharsets.UTF_8), 1, 2)).as("from an offset").isZero();
-        assertThat(Wire.characterBoundary(new byte[] {(byte) 0x80, (byte) 0x80}, 0, 2)).as("not UTF-8: cut anywhere").isEqualTo(2);
+        assertThat(Wire.characterBoundary("x€".getBytes(StandardCharsets.UTF_8), 1, 2))
+                .as("from an offset")
+                .isZero();
+        assertThat(Wire.characterBoundary(new byte[] {(byte) 0x80, (byte) 0x80}, 0, 2))
+                .as("not UTF-8: cut anywhere")
+                .isEqualTo(2);
     }
 
     @Test
@@ -48,6 +53,7 @@ class WireTest {
         out.writeInt(Integer.MAX_VALUE); // and no 2 GB follow
 
         assertThatThrownBy(() -> Wire.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))))
-                .isInstanceOf(Wire.MalformedRecordException.class).hasMessage("a record of 2147483647 bytes");
+                .isInstanceOf(Wire.MalformedRecordException.class)
+                .hasMessage("a record of 2147483647 bytes");
     }
 }

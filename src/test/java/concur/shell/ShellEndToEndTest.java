@@ -35,10 +35,20 @@ class ShellEndToEndTest {
     void startConcurInTmux() throws Exception {
         assumeTrue(tmuxInstalled(), "tmux is not installed (.ci/run installs it)");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = String.join(" ", "cd", Path.of("").toAbsolutePath().toString(), "&&", "XDG_DATA_HOME=" + home, "TERM=xterm-256color",
+        String command = String.join(
+                " ",
+                "cd",
+                Path.of("").toAbsolutePath().toString(),
+                "&&",
+                "XDG_DATA_HOME=" + home,
+                "TERM=xterm-256color",
                 "HANGS_PIDS=" + HANGS_PIDS, // the hangs fixture's example inherits it; it runs in a scratch folder
-                java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "-Dconcur.home=.", "-Dconcur.cache=" + System.getProperty("concur.cache", "target/example-cache"),
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dconcur.home=.",
+                "-Dconcur.cache=" + System.getProperty("concur.cache", "target/example-cache"),
                 "concur.cli.Main");
         tmux("new-session", "-d", "-s", "concur", "-x", "110", "-y", "40", command);
         awaitScreen("concur>"); // capture-pane trims the prompt's trailing space
@@ -84,7 +94,9 @@ class ShellEndToEndTest {
         assertThat(screen).contains("FAIL  stopped before it finished");
         assertThat(screen.strip()).endsWith("concur>");
         for (String pid : Files.readString(pids).split(" ")) {
-            assertThat(ProcessTree.running(Long.parseLong(pid))).as("process " + pid + " is gone").isFalse();
+            assertThat(ProcessTree.running(Long.parseLong(pid)))
+                    .as("process " + pid + " is gone")
+                    .isFalse();
         }
         Files.deleteIfExists(pids);
     }

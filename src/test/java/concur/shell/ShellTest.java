@@ -35,14 +35,18 @@ class ShellTest {
         PipedInputStream input = new PipedInputStream(keys);
         keys.write(typed.getBytes(StandardCharsets.UTF_8));
         keys.flush();
-        try (keys; Terminal terminal = TerminalBuilder.builder()
-                .streams(input, screen)
-                .dumb(true).type("dumb").build()) {
+        try (keys;
+                Terminal terminal = TerminalBuilder.builder()
+                        .streams(input, screen)
+                        .dumb(true)
+                        .type("dumb")
+                        .build()) {
             ShellCompleter completer = new ShellCompleter(new Catalog(dir), List.of("list"), List.of());
             int status = new Shell(terminal, Map.of("list", "the lessons"), completer, history, words -> {
-                ran.add(words);
-                return 0;
-            }).loop();
+                        ran.add(words);
+                        return 0;
+                    })
+                    .loop();
             terminal.flush();
             return new Session(status, screen.toString(StandardCharsets.UTF_8), ran);
         }
@@ -64,7 +68,8 @@ class ShellTest {
     void goesOnWithOneWarningWhenTheHistoryCannotBeKept(String kind) throws Exception {
         Path history = switch (kind) {
             case "a folder" -> Files.createDirectories(dir.resolve("history"));
-            case "under a file" -> Files.writeString(dir.resolve("file"), "in the way").resolve("history");
+            case "under a file" ->
+                Files.writeString(dir.resolve("file"), "in the way").resolve("history");
             default -> Files.write(dir.resolve("history"), new byte[] {'l', 'i', 's', (byte) 0xE9, '\n'});
         };
 
@@ -72,7 +77,10 @@ class ShellTest {
 
         assertThat(session.status()).isZero();
         assertThat(session.ran()).containsExactly(List.of("list"), List.of("list"));
-        assertThat(session.screen()).containsOnlyOnce("concur: the history cannot be kept in " + history)
-                .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("could not save");
+        assertThat(session.screen())
+                .containsOnlyOnce("concur: the history cannot be kept in " + history)
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .doesNotContain("could not save");
     }
 }

@@ -2,21 +2,21 @@ package concur.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import concur.check.Expectation;
+import concur.check.Mark;
 import concur.lesson.Catalog;
 import concur.lesson.Lesson;
 import concur.lesson.LessonException;
 import concur.lesson.LessonParser;
 import concur.lesson.Step;
 import concur.run.ExampleCompiler;
-import concur.check.Expectation;
-import concur.check.Mark;
 import concur.run.ExampleRunner;
 import concur.run.Outcome;
 import concur.run.OutputLine;
 import concur.run.RunResult;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
@@ -30,15 +30,20 @@ class EveryLessonTest {
 
     @TestFactory
     Stream<DynamicNode> everyStepMatchesItsExpectation() {
-        return lessons().map(lesson -> DynamicContainer.dynamicContainer(
-                lesson.name(),
-                lesson.steps().stream()
-                        .filter(Step::runnable)
-                        .map(step -> DynamicTest.dynamicTest("step " + step.number() + ": " + step.title(), () -> {
-                            StepRunner.Played played = runner.play(step, line -> {});
-                            assertThat(played.verdict().passed()).as(played.verdict().summary()).isTrue();
-                            assertMutantsFail(step.demo().orElseThrow().expectation(), played);
-                        }))));
+        return lessons()
+                .map(lesson -> DynamicContainer.dynamicContainer(
+                        lesson.name(),
+                        lesson.steps().stream()
+                                .filter(Step::runnable)
+                                .map(step ->
+                                        DynamicTest.dynamicTest("step " + step.number() + ": " + step.title(), () -> {
+                                            StepRunner.Played played = runner.play(step, line -> {});
+                                            assertThat(played.verdict().passed())
+                                                    .as(played.verdict().summary())
+                                                    .isTrue();
+                                            assertMutantsFail(
+                                                    step.demo().orElseThrow().expectation(), played);
+                                        }))));
     }
 
     /**
@@ -50,25 +55,31 @@ class EveryLessonTest {
         int exitCode = run.outcome() instanceof Outcome.Exited exited ? exited.code() : -1;
         OutputLine victim = played.verdict().match().rows().stream()
                 .filter(row -> row.mark() == Mark.MATCH && row.actual().isPresent())
-                .filter(row -> row.expected().map(EveryLessonTest::hasLiteralText).orElse(false))
+                .filter(row ->
+                        row.expected().map(EveryLessonTest::hasLiteralText).orElse(false))
                 .map(row -> row.actual().orElseThrow())
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no expected line with literal text matched: nothing to mutate"));
         List<OutputLine> dropped = new ArrayList<>(run.lines());
         dropped.remove(victim);
         List<OutputLine> changed = new ArrayList<>(run.lines());
-        changed.set(changed.indexOf(victim),
+        changed.set(
+                changed.indexOf(victim),
                 new OutputLine(victim.elapsed(), victim.thread(), victim.source(), "mutated by the teeth test"));
 
         assertThat(expectation.match(dropped, run.total(), exitCode).matched())
-                .as("the output without \"%s\" still matches", victim.text()).isFalse();
+                .as("the output without \"%s\" still matches", victim.text())
+                .isFalse();
         assertThat(expectation.match(changed, run.total(), exitCode).matched())
-                .as("the output with \"%s\" changed still matches", victim.text()).isFalse();
+                .as("the output with \"%s\" changed still matches", victim.text())
+                .isFalse();
     }
 
     /** An expected line that says something beyond placeholders, thread labels and {@code ...}. */
     private static boolean hasLiteralText(String expected) {
-        String literal = expected.replaceAll("\\{[^}]*}", "").replaceAll("^\\s*\\[[^]]*]", "").strip();
+        String literal = expected.replaceAll("\\{[^}]*}", "")
+                .replaceAll("^\\s*\\[[^]]*]", "")
+                .strip();
         return !literal.isEmpty() && !literal.equals("...");
     }
 

@@ -2,15 +2,15 @@ package concur.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import concur.run.ExampleCompiler;
-import concur.run.ExampleRunner;
-import concur.run.OutputLine;
-import concur.run.Outcome;
-import concur.run.ProcessTree;
-import concur.run.RunResult;
 import concur.lesson.Lesson;
 import concur.lesson.LessonParser;
 import concur.lesson.Step;
+import concur.run.ExampleCompiler;
+import concur.run.ExampleRunner;
+import concur.run.Outcome;
+import concur.run.OutputLine;
+import concur.run.ProcessTree;
+import concur.run.RunResult;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -78,7 +78,10 @@ class ProcessesLessonTest {
 
     private static Step stepRunning(String className) {
         return lesson.steps().stream()
-                .filter(step -> step.demo().map(demo -> demo.example().className()).filter(className::equals).isPresent())
+                .filter(step -> step.demo()
+                        .map(demo -> demo.example().className())
+                        .filter(className::equals)
+                        .isPresent())
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no step of " + LESSON + " runs " + className));
     }
@@ -96,13 +99,16 @@ class ProcessesLessonTest {
     @TestFactory
     Stream<DynamicTest> everyStepLeavesNoProcessAndNoPipeBehind() {
         StepRunner runner = runner(Optional.empty());
-        return lesson.steps().stream().filter(Step::runnable).map(step ->
-                DynamicTest.dynamicTest("step " + step.number() + ": " + step.title(), () -> {
+        return lesson.steps().stream()
+                .filter(Step::runnable)
+                .map(step -> DynamicTest.dynamicTest("step " + step.number() + ": " + step.title(), () -> {
                     Snapshot before = Snapshot.take();
 
                     RunResult result = runner.play(step, line -> {}).run();
 
-                    assertThat(result.outcome()).as("step %d ran to its end", step.number()).isInstanceOf(Outcome.Exited.class);
+                    assertThat(result.outcome())
+                            .as("step %d ran to its end", step.number())
+                            .isInstanceOf(Outcome.Exited.class);
                     assertNothingLeftSince(before);
                 }));
     }
@@ -126,14 +132,17 @@ class ProcessesLessonTest {
             assertNothingLeftSince(before);
             if (stubborn.isPresent()) {
                 assertThat(ProcessHandle.of(stubborn.getAsLong()).filter(ProcessTree::running))
-                        .as("stubborn child %d after the time limit", stubborn.getAsLong()).isEmpty();
+                        .as("stubborn child %d after the time limit", stubborn.getAsLong())
+                        .isEmpty();
                 return;
             }
             tried.add(limit.toMillis() + " ms: " + texts(result.lines()));
-            boolean tooEarly = texts(result.lines()).stream().noneMatch(text -> text.startsWith("parent: started stubborn"));
+            boolean tooEarly =
+                    texts(result.lines()).stream().noneMatch(text -> text.startsWith("parent: started stubborn"));
             limit = tooEarly ? limit.plusMillis(750) : limit.minusMillis(500);
         }
-        throw new AssertionError("no time limit caught the stubborn child running, so this test proved nothing: " + tried);
+        throw new AssertionError(
+                "no time limit caught the stubborn child running, so this test proved nothing: " + tried);
     }
 
     @Test
@@ -146,30 +155,43 @@ class ProcessesLessonTest {
 
         Thread stepThread = Thread.ofPlatform().name("step-runner").start(() -> {
             try {
-                outcome.set(runner(Optional.empty()).play(step, line -> {
-                    Matcher started = STARTED.matcher(line.text());
-                    if (started.matches() && started.group(1).equals("stubborn")) {
-                        stubbornPid.set(Long.parseLong(started.group(2)));
-                    }
-                    if (line.text().startsWith("stubborn: sleeping")) {
-                        stubbornIsSleeping.countDown();
-                    }
-                }).run());
+                outcome.set(runner(Optional.empty())
+                        .play(step, line -> {
+                            Matcher started = STARTED.matcher(line.text());
+                            if (started.matches() && started.group(1).equals("stubborn")) {
+                                stubbornPid.set(Long.parseLong(started.group(2)));
+                            }
+                            if (line.text().startsWith("stubborn: sleeping")) {
+                                stubbornIsSleeping.countDown();
+                            }
+                        })
+                        .run());
             } catch (Throwable e) {
                 outcome.set(e);
             }
         });
-        assertThat(stubbornIsSleeping.await(60, TimeUnit.SECONDS)).as("the stubborn child started").isTrue();
+        assertThat(stubbornIsSleeping.await(60, TimeUnit.SECONDS))
+                .as("the stubborn child started")
+                .isTrue();
         long pid = stubbornPid.get();
-        assertThat(ProcessHandle.of(pid).filter(ProcessTree::running)).as("stubborn child %d before the interrupt", pid).isPresent();
+        assertThat(ProcessHandle.of(pid).filter(ProcessTree::running))
+                .as("stubborn child %d before the interrupt", pid)
+                .isPresent();
 
         stepThread.interrupt(); // what Ctrl-C in `concur lesson` does to the thread that runs the step
         stepThread.join(Duration.ofSeconds(30));
 
-        assertThat(stepThread.isAlive()).as("the step returned after the interrupt").isFalse();
-        assertThat(outcome.get()).isInstanceOfSatisfying(RunResult.class,
-                result -> assertThat(result.outcome()).isInstanceOf(Outcome.Interrupted.class));
-        awaitGone(() -> ProcessHandle.of(pid).filter(ProcessTree::running).stream().map(ProcessesLessonTest::describe).toList(),
+        assertThat(stepThread.isAlive())
+                .as("the step returned after the interrupt")
+                .isFalse();
+        assertThat(outcome.get())
+                .isInstanceOfSatisfying(
+                        RunResult.class,
+                        result -> assertThat(result.outcome()).isInstanceOf(Outcome.Interrupted.class));
+        awaitGone(
+                () -> ProcessHandle.of(pid).filter(ProcessTree::running).stream()
+                        .map(ProcessesLessonTest::describe)
+                        .toList(),
                 "stubborn child after the interrupt");
         assertNothingLeftSince(before);
     }
@@ -198,7 +220,9 @@ class ProcessesLessonTest {
 
     private static void assertNothingLeftSince(Snapshot before) throws InterruptedException {
         awaitGone(() -> newDescendants(before), "new descendants of the test JVM");
-        awaitGone(() -> newProcessesOfThisLesson(before), "processes running this lesson's classes from this test's cache");
+        awaitGone(
+                () -> newProcessesOfThisLesson(before),
+                "processes running this lesson's classes from this test's cache");
         awaitGone(() -> newChannels(before), "pipes or sockets the step opened in the test JVM");
     }
 
@@ -210,11 +234,14 @@ class ProcessesLessonTest {
             Thread.sleep(50);
             left = leftovers.get();
         }
-        assertThat(left).as(what + " still there %d s after the step", DYING.toSeconds()).isEmpty();
+        assertThat(left)
+                .as(what + " still there %d s after the step", DYING.toSeconds())
+                .isEmpty();
     }
 
     private static List<String> newDescendants(Snapshot before) {
-        return ProcessHandle.current().descendants()
+        return ProcessHandle.current()
+                .descendants()
                 .filter(ProcessTree::running)
                 .filter(process -> !before.descendants().contains(process.pid()))
                 .map(ProcessesLessonTest::describe)
@@ -231,18 +258,17 @@ class ProcessesLessonTest {
     /** Any process on the machine whose command line names this test's cache and one of the lesson's classes. */
     private static Stream<ProcessHandle> processesOfThisLesson() {
         String cacheDir = cache.toAbsolutePath().toString();
-        return ProcessHandle.allProcesses()
-                .filter(ProcessTree::running)
-                .filter(process -> {
-                    String commandLine = commandLine(process);
-                    return commandLine.contains(cacheDir) && exampleClasses.stream().anyMatch(commandLine::contains);
-                });
+        return ProcessHandle.allProcesses().filter(ProcessTree::running).filter(process -> {
+            String commandLine = commandLine(process);
+            return commandLine.contains(cacheDir) && exampleClasses.stream().anyMatch(commandLine::contains);
+        });
     }
 
     private static String commandLine(ProcessHandle process) {
         ProcessHandle.Info info = process.info();
-        return info.commandLine().orElseGet(() -> info.command().orElse("")
-                + " " + String.join(" ", info.arguments().orElse(new String[0])));
+        return info.commandLine()
+                .orElseGet(() -> info.command().orElse("") + " "
+                        + String.join(" ", info.arguments().orElse(new String[0])));
     }
 
     private static String describe(ProcessHandle process) {
@@ -263,7 +289,9 @@ class ProcessesLessonTest {
         String inode = channel.substring("socket:[".length(), channel.length() - 1);
         for (String table : List.of("tcp", "tcp6", "udp", "udp6", "unix")) {
             try (Stream<String> lines = Files.lines(Path.of("/proc/net", table))) {
-                Optional<String> row = lines.filter(line -> List.of(line.trim().split("\\s+")).contains(inode)).findFirst();
+                Optional<String> row = lines.filter(
+                                line -> List.of(line.trim().split("\\s+")).contains(inode))
+                        .findFirst();
                 if (row.isPresent()) {
                     return channel + " " + table + ": " + row.get().trim();
                 }
@@ -306,7 +334,10 @@ class ProcessesLessonTest {
     private record Snapshot(Set<Long> descendants, Set<Long> lessonProcesses, Set<String> channels) {
         static Snapshot take() {
             return new Snapshot(
-                    ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet()),
+                    ProcessHandle.current()
+                            .descendants()
+                            .map(ProcessHandle::pid)
+                            .collect(Collectors.toSet()),
                     processesOfThisLesson().map(ProcessHandle::pid).collect(Collectors.toSet()),
                     openChannels());
         }

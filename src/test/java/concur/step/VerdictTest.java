@@ -14,7 +14,8 @@ class VerdictTest {
     private static final List<OutputLine> DONE = List.of(OutputLine.out(10, "main", "done"));
 
     private static Verdict judge(Outcome outcome, List<Long> survivors) throws Exception {
-        RunResult run = new RunResult(DONE, 1, DONE, Duration.ofMillis(1500), outcome, true, survivors, RunResult.NotShown.NOTHING);
+        RunResult run = new RunResult(
+                DONE, 1, DONE, Duration.ofMillis(1500), outcome, true, survivors, RunResult.NotShown.NOTHING);
         return Verdict.of(Expectation.parse(List.of("done"), 1), run);
     }
 
@@ -30,7 +31,8 @@ class VerdictTest {
         Verdict verdict = judge(new Outcome.TimedOut(Duration.ofSeconds(2), ""), List.of(4711L, 4712L));
 
         assertThat(verdict.summary())
-                .isEqualTo("timed out after 2.00 s; processes 4711, 4712 of the example could not be killed and still run")
+                .isEqualTo(
+                        "timed out after 2.00 s; processes 4711, 4712 of the example could not be killed and still run")
                 .doesNotContain("were killed");
     }
 
@@ -46,23 +48,41 @@ class VerdictTest {
         Verdict verdict = judge(new Outcome.Exited(0), List.of(4711L));
 
         assertThat(verdict.passed()).isTrue();
-        assertThat(verdict.summary()).isEqualTo("matched in 1.50 s; process 4711 of the example could not be killed and still run");
+        assertThat(verdict.summary())
+                .isEqualTo("matched in 1.50 s; process 4711 of the example could not be killed and still run");
     }
 
     private static final List<OutputLine> JVM_SAYS = List.of(
-            new OutputLine(Duration.ZERO, OutputLine.UNKNOWN_THREAD, OutputLine.Source.UNTAGGED, "Unrecognized VM option 'NoSuchOption'"),
-            new OutputLine(Duration.ZERO, OutputLine.UNKNOWN_THREAD, OutputLine.Source.UNTAGGED, "Error: Could not create the Java Virtual Machine."));
+            new OutputLine(
+                    Duration.ZERO,
+                    OutputLine.UNKNOWN_THREAD,
+                    OutputLine.Source.UNTAGGED,
+                    "Unrecognized VM option 'NoSuchOption'"),
+            new OutputLine(
+                    Duration.ZERO,
+                    OutputLine.UNKNOWN_THREAD,
+                    OutputLine.Source.UNTAGGED,
+                    "Error: Could not create the Java Virtual Machine."));
 
     @Test
     void aRunWhoseHarnessNeverStartedDidNotStartWhateverItPrinted() throws Exception {
-        RunResult run = new RunResult(JVM_SAYS, 2, JVM_SAYS, Duration.ofMillis(40), new Outcome.Exited(1), false, List.of(), RunResult.NotShown.NOTHING);
+        RunResult run = new RunResult(
+                JVM_SAYS,
+                2,
+                JVM_SAYS,
+                Duration.ofMillis(40),
+                new Outcome.Exited(1),
+                false,
+                List.of(),
+                RunResult.NotShown.NOTHING);
 
         Verdict verdict = Verdict.of(Expectation.parse(List.of("hello"), 10), run);
 
         assertThat(verdict).isInstanceOf(Verdict.NotStarted.class);
         assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.summary()).isEqualTo("the example's JVM did not start (exit code 1): Unrecognized VM option"
-                + " 'NoSuchOption'; Error: Could not create the Java Virtual Machine.");
+        assertThat(verdict.summary())
+                .isEqualTo("the example's JVM did not start (exit code 1): Unrecognized VM option"
+                        + " 'NoSuchOption'; Error: Could not create the Java Virtual Machine.");
     }
 
     @Test
@@ -74,8 +94,15 @@ class VerdictTest {
 
     @Test
     void aJvmThatWaitedBeforeTheHarnessPastTheLimitDidNotStart() throws Exception {
-        RunResult run = new RunResult(List.of(), 0, List.of(), Duration.ofSeconds(2),
-                new Outcome.TimedOut(Duration.ofSeconds(2), ""), false, List.of(), RunResult.NotShown.NOTHING);
+        RunResult run = new RunResult(
+                List.of(),
+                0,
+                List.of(),
+                Duration.ofSeconds(2),
+                new Outcome.TimedOut(Duration.ofSeconds(2), ""),
+                false,
+                List.of(),
+                RunResult.NotShown.NOTHING);
 
         Verdict verdict = Verdict.of(Expectation.parse(List.of("hello"), 10), run);
 
@@ -85,14 +112,22 @@ class VerdictTest {
 
     @Test
     void aJvmThatSaidNothingIsStillNamed() throws Exception {
-        RunResult run = new RunResult(List.of(), 0, List.of(), Duration.ofMillis(40), new Outcome.Exited(0), false, List.of(), RunResult.NotShown.NOTHING);
+        RunResult run = new RunResult(
+                List.of(),
+                0,
+                List.of(),
+                Duration.ofMillis(40),
+                new Outcome.Exited(0),
+                false,
+                List.of(),
+                RunResult.NotShown.NOTHING);
 
         assertThat(Verdict.of(Expectation.parse(List.of(), 10), run).summary())
                 .isEqualTo("the example's JVM did not start (exit code 0); check the step's java-options");
     }
 
-    private static final List<OutputLine> SLOW = List.of(
-            OutputLine.out(10, "main", "1 thread: 400 ms"), OutputLine.out(20, "main", "speedup 1.05"));
+    private static final List<OutputLine> SLOW =
+            List.of(OutputLine.out(10, "main", "1 thread: 400 ms"), OutputLine.out(20, "main", "speedup 1.05"));
 
     private static Verdict judgeSpeedup(List<OutputLine> lines, Load load) throws Exception {
         RunResult run = new RunResult(lines, lines.size(), lines, Duration.ofMillis(900), new Outcome.Exited(0));
@@ -105,18 +140,22 @@ class VerdictTest {
         Verdict verdict = judgeSpeedup(SLOW, new Load(3.9, 2));
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.summary()).startsWith("only a time or speed limit was missed, and the machine was busy"
-                + " (load 3.9 on 2 cores), which slows every example: run it again when it is quieter.");
+        assertThat(verdict.summary())
+                .startsWith("only a time or speed limit was missed, and the machine was busy"
+                        + " (load 3.9 on 2 cores), which slows every example: run it again when it is quieter.");
     }
 
     @Test
     void onAQuietMachineAMissedLimitIsJustAFailure() throws Exception {
-        assertThat(judgeSpeedup(SLOW, new Load(0.4, 2)).summary()).startsWith("line 2: ").doesNotContain("busy");
+        assertThat(judgeSpeedup(SLOW, new Load(0.4, 2)).summary())
+                .startsWith("line 2: ")
+                .doesNotContain("busy");
     }
 
     @Test
     void aWrongLineIsNeverBlamedOnTheMachine() throws Exception {
-        List<OutputLine> wrong = List.of(OutputLine.out(10, "main", "1 thread: 400 ms"), OutputLine.out(20, "main", "slower"));
+        List<OutputLine> wrong =
+                List.of(OutputLine.out(10, "main", "1 thread: 400 ms"), OutputLine.out(20, "main", "slower"));
 
         assertThat(judgeSpeedup(wrong, new Load(9.0, 2)).summary()).doesNotContain("busy");
     }

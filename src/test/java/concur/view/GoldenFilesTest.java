@@ -3,9 +3,9 @@ package concur.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import concur.check.Expectation;
+import concur.run.Outcome;
 import concur.run.OutputLine;
 import concur.run.OutputLine.Source;
-import concur.run.Outcome;
 import concur.run.RunResult;
 import concur.step.Verdict;
 import java.io.IOException;
@@ -37,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenFilesTest {
     /** The source folder, not the copy in target/: update mode must write where git sees it. */
     private static final Path GOLDEN = Path.of(System.getProperty("concur.home", "."), "src/test/resources/golden");
+
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
     /**
@@ -44,21 +45,27 @@ class GoldenFilesTest {
      * spaces; the shortest that fits, so a text with " out | " in it stays text), the stream, then the text after "| ".
      */
     private static final Pattern OUTPUT_LINE = Pattern.compile(" *(\\d+) (.+?) (out|err|raw) \\|(?: (.*))?");
+
     private static final Pattern TOTAL = Pattern.compile("total (\\d+)");
-    private static final Map<String, Source> STREAMS = Map.of("out", Source.STDOUT, "err", Source.STDERR, "raw", Source.UNTAGGED);
+    private static final Map<String, Source> STREAMS =
+            Map.of("out", Source.STDOUT, "err", Source.STDERR, "raw", Source.UNTAGGED);
 
     /** Inputs of a case; a name outside these and the results below is most likely a typo. */
     private static final Set<String> INPUTS = Set.of("expected", "output", "exit");
     /** Results every case has; update mode writes them. */
     private static final List<String> ALWAYS = List.of("verdict", "side-by-side.txt", "timeline.txt");
     /** Every result, in the order they are checked; those not in ALWAYS only where the case has the file (an empty one will do in update mode). */
-    private static final List<String> RESULTS = List.of("verdict", "side-by-side.txt", "timeline.txt", "narrow.txt", "narrow-timeline.txt");
+    private static final List<String> RESULTS =
+            List.of("verdict", "side-by-side.txt", "timeline.txt", "narrow.txt", "narrow-timeline.txt");
     /** 60 columns, piped: below 80 the side-by-side view stacks, and the timeline takes its shortest legend. */
     private static final Screen NARROW = new Screen(false, false, 60);
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> folders = Files.list(GOLDEN)) {
-            List<String> names = folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> names = folders.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
             assertThat(names).as("golden cases in %s", GOLDEN).isNotEmpty();
             return names.stream();
         }
@@ -68,7 +75,8 @@ class GoldenFilesTest {
     @MethodSource("cases")
     void producesWhatTheGoldenFilesSay(String name) throws Exception {
         Path folder = GOLDEN.resolve(name);
-        Expectation expectation = Expectation.parse(read(folder.resolve("expected")), 1); // messages count lines of the file
+        Expectation expectation =
+                Expectation.parse(read(folder.resolve("expected")), 1); // messages count lines of the file
         RunResult run = runOf(read(folder.resolve("output")), exitCode(folder));
         Verdict verdict = Verdict.of(expectation, run);
 
@@ -97,7 +105,9 @@ class GoldenFilesTest {
             } else if (!Files.exists(golden)) {
                 softly.fail("golden/%s/%s is missing: run with -Dgolden.update=true to make it", name, file);
             } else {
-                softly.assertThat(actual).as("golden/%s/%s", name, file).isEqualTo(normalised(Files.readString(golden)));
+                softly.assertThat(actual)
+                        .as("golden/%s/%s", name, file)
+                        .isEqualTo(normalised(Files.readString(golden)));
             }
         }
         softly.assertAll();
@@ -125,17 +135,23 @@ class GoldenFilesTest {
             Matcher totalLine = TOTAL.matcher(line);
             if (printed.matches()) {
                 String text = printed.group(4) == null ? "" : printed.group(4);
-                lines.add(new OutputLine(Duration.ofMillis(Long.parseLong(printed.group(1))), printed.group(2),
-                        STREAMS.get(printed.group(3)), text));
+                lines.add(new OutputLine(
+                        Duration.ofMillis(Long.parseLong(printed.group(1))),
+                        printed.group(2),
+                        STREAMS.get(printed.group(3)),
+                        text));
             } else if (totalLine.matches()) {
                 total = Duration.ofMillis(Long.parseLong(totalLine.group(1)));
             } else if (!line.isBlank() && !line.startsWith("#")) {
-                throw new IllegalArgumentException("output line %d: not \"MILLIS THREAD out|err|raw | TEXT\" nor \"total MILLIS\": %s"
-                        .formatted(i + 1, line));
+                throw new IllegalArgumentException(
+                        "output line %d: not \"MILLIS THREAD out|err|raw | TEXT\" nor \"total MILLIS\": %s"
+                                .formatted(i + 1, line));
             }
         }
         if (total == null) {
-            total = lines.isEmpty() ? Duration.ZERO : lines.get(lines.size() - 1).elapsed();
+            total = lines.isEmpty()
+                    ? Duration.ZERO
+                    : lines.get(lines.size() - 1).elapsed();
         }
         // Every line is kept and the run exits by itself: lastLines matter only for time-outs and truncated runs.
         return new RunResult(lines, lines.size(), lines, total, new Outcome.Exited(exitCode));

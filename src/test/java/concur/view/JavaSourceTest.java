@@ -19,7 +19,9 @@ class JavaSourceTest {
     private static final String RESET = "\u001b[0m";
 
     private static String numbered(int lines) {
-        return IntStream.rangeClosed(1, lines).mapToObj(i -> "int x" + i + " = " + i + ";").collect(Collectors.joining("\n"));
+        return IntStream.rangeClosed(1, lines)
+                .mapToObj(i -> "int x" + i + " = " + i + ";")
+                .collect(Collectors.joining("\n"));
     }
 
     /** Whether {@code word} is wrapped in an escape sequence of its own in {@code line}. */
@@ -48,11 +50,12 @@ class JavaSourceTest {
     @Test
     void plainOutputHasNoEscapeCodes() {
         String source = "public final class A {\n    // note\n    static final String S = \"s\";\n}";
-        assertThat(JavaSource.render(source, PLAIN)).containsExactly(
-                " 1 │ public final class A {",
-                " 2 │     // note",
-                " 3 │     static final String S = \"s\";",
-                " 4 │ }");
+        assertThat(JavaSource.render(source, PLAIN))
+                .containsExactly(
+                        " 1 │ public final class A {",
+                        " 2 │     // note",
+                        " 3 │     static final String S = \"s\";",
+                        " 4 │ }");
     }
 
     @Test
@@ -68,7 +71,9 @@ class JavaSourceTest {
         assertThat(styled(lines.get(1), "\"done\"")).isTrue();
         assertThat(styled(lines.get(1), "42")).isTrue();
         assertThat(styled(lines.get(1), "return")).isTrue();
-        assertThat(styled(lines.get(1), "String")).as("a class name is not a keyword").isFalse();
+        assertThat(styled(lines.get(1), "String"))
+                .as("a class name is not a keyword")
+                .isFalse();
     }
 
     @Test
@@ -80,7 +85,8 @@ class JavaSourceTest {
 
     @Test
     void slashesInsideAStringDoNotStartAComment() {
-        String line = JavaSource.render("String base = \"http://127.0.0.1:\" + port; int n = 1; // note", COLOUR).get(0);
+        String line = JavaSource.render("String base = \"http://127.0.0.1:\" + port; int n = 1; // note", COLOUR)
+                .get(0);
         assertThat(styled(line, "\"http://127.0.0.1:\"")).isTrue();
         assertThat(styled(line, "int")).isTrue();
         assertThat(styled(line, "// note")).isTrue();
@@ -91,7 +97,10 @@ class JavaSourceTest {
         String source = "System.out.println(\"" + "x".repeat(100) + "\");\nshort();";
         Screen narrow = new Screen(false, false, 40);
         List<String> lines = JavaSource.render(source, narrow);
-        assertThat(lines.get(0)).hasSize(40).startsWith(" 1 │ System.out.println(\"xxx").endsWith("x…");
+        assertThat(lines.get(0))
+                .hasSize(40)
+                .startsWith(" 1 │ System.out.println(\"xxx")
+                .endsWith("x…");
         assertThat(lines.get(1)).isEqualTo(" 2 │ short();");
 
         List<String> coloured = JavaSource.render(source, new Screen(true, true, 40));
@@ -100,7 +109,8 @@ class JavaSourceTest {
 
     @Test
     void tabsAreExpandedToFourColumns() {
-        assertThat(JavaSource.render("\tint x;\n\t\ty();", PLAIN)).containsExactly(" 1 │     int x;", " 2 │         y();");
+        assertThat(JavaSource.render("\tint x;\n\t\ty();", PLAIN))
+                .containsExactly(" 1 │     int x;", " 2 │         y();");
     }
 
     @Test
@@ -135,11 +145,16 @@ class JavaSourceTest {
             String source = Files.readString(file);
             List<String> plain = JavaSource.render(source, new Screen(false, false, 60));
             List<String> colour = JavaSource.render(source, new Screen(true, true, 60));
-            assertThat(plain).as("%s", file).hasSize((int) source.lines().count()).allSatisfy(line -> {
-                assertThat(line).doesNotContain("\u001b");
-                assertThat(new AttributedString(line).columnLength()).isLessThanOrEqualTo(60);
-            });
-            assertThat(colour.stream().map(AttributedString::stripAnsi).toList()).as("%s", file).isEqualTo(plain);
+            assertThat(plain)
+                    .as("%s", file)
+                    .hasSize((int) source.lines().count())
+                    .allSatisfy(line -> {
+                        assertThat(line).doesNotContain("\u001b");
+                        assertThat(new AttributedString(line).columnLength()).isLessThanOrEqualTo(60);
+                    });
+            assertThat(colour.stream().map(AttributedString::stripAnsi).toList())
+                    .as("%s", file)
+                    .isEqualTo(plain);
         }
     }
 }

@@ -45,16 +45,15 @@ class MarkdownRendererTest {
 
         @Test
         void areBoldOnColour() {
-            assertThat(colour("## A named thread", 60)).containsExactly(
-                    ESC + "1mA named thread" + ESC + "0m", ESC + "2m──────────────" + ESC + "0m");
+            assertThat(colour("## A named thread", 60))
+                    .containsExactly(ESC + "1mA named thread" + ESC + "0m", ESC + "2m──────────────" + ESC + "0m");
         }
 
         @Test
         void aLongHeadingWrapsAndIsUnderlinedAsWideAsItsLongestLine() {
-            assertThat(plain("## Fixing the lost updates with a lock and then with atomic classes", 40)).containsExactly(
-                    "Fixing the lost updates with a lock and",
-                    "then with atomic classes",
-                    "─".repeat(39));
+            assertThat(plain("## Fixing the lost updates with a lock and then with atomic classes", 40))
+                    .containsExactly(
+                            "Fixing the lost updates with a lock and", "then with atomic classes", "─".repeat(39));
         }
     }
 
@@ -66,20 +65,22 @@ class MarkdownRendererTest {
 
         @Test
         void wrapAtFortyColumns() {
-            assertThat(plain(TEXT, 40)).containsExactly(
-                    "A lock lets only one thread at a time",
-                    "run a piece of code. `lock.lock()` waits",
-                    "until no other thread holds the lock,",
-                    "then takes it; `lock.unlock()` gives it",
-                    "back.");
+            assertThat(plain(TEXT, 40))
+                    .containsExactly(
+                            "A lock lets only one thread at a time",
+                            "run a piece of code. `lock.lock()` waits",
+                            "until no other thread holds the lock,",
+                            "then takes it; `lock.unlock()` gives it",
+                            "back.");
         }
 
         @Test
         void wrapAtSixtyColumns() {
-            assertThat(plain(TEXT, 60)).containsExactly(
-                    "A lock lets only one thread at a time run a piece of code.",
-                    "`lock.lock()` waits until no other thread holds the lock,",
-                    "then takes it; `lock.unlock()` gives it back.");
+            assertThat(plain(TEXT, 60))
+                    .containsExactly(
+                            "A lock lets only one thread at a time run a piece of code.",
+                            "`lock.lock()` waits until no other thread holds the lock,",
+                            "then takes it; `lock.unlock()` gives it back.");
         }
 
         @Test
@@ -95,8 +96,8 @@ class MarkdownRendererTest {
         @Test
         void aWordLongerThanTheLineIsCutIntoPiecesThatFit() {
             String word = "x".repeat(95);
-            assertThat(plain("see " + word + " here", 40)).containsExactly(
-                    "see", "x".repeat(40), "x".repeat(40), "x".repeat(15) + " here");
+            assertThat(plain("see " + word + " here", 40))
+                    .containsExactly("see", "x".repeat(40), "x".repeat(40), "x".repeat(15) + " here");
         }
 
         @Test
@@ -126,8 +127,8 @@ class MarkdownRendererTest {
 
         @Test
         void emphasisIsItalicAndStrongIsBoldOnColour() {
-            assertThat(colour("a *race condition* and **never**", 60)).containsExactly(
-                    "a " + ESC + "3mrace condition" + ESC + "0m and " + ESC + "1mnever" + ESC + "0m");
+            assertThat(colour("a *race condition* and **never**", 60))
+                    .containsExactly("a " + ESC + "3mrace condition" + ESC + "0m and " + ESC + "1mnever" + ESC + "0m");
         }
 
         @Test
@@ -143,8 +144,10 @@ class MarkdownRendererTest {
 
         @Test
         void codeAndThePunctuationAfterItStayTogether() {
-            assertThat(plain("x".repeat(30) + " `join()`: waits", 40)).containsExactly("x".repeat(30) + " `join()`:", "waits");
-            assertThat(plain("x".repeat(31) + " `join()`: waits", 40)).containsExactly("x".repeat(31), "`join()`: waits");
+            assertThat(plain("x".repeat(30) + " `join()`: waits", 40))
+                    .containsExactly("x".repeat(30) + " `join()`:", "waits");
+            assertThat(plain("x".repeat(31) + " `join()`: waits", 40))
+                    .containsExactly("x".repeat(31), "`join()`: waits");
         }
 
         @Test
@@ -161,14 +164,15 @@ class MarkdownRendererTest {
 
         @Test
         void linksAreUnderlinedWithTheAddressDimOnColour() {
-            assertThat(colour("see [the docs](https://x.org)", 60)).containsExactly(
-                    "see " + ESC + "4mthe docs" + ESC + "0m" + ESC + "2m (https://x.org)" + ESC + "0m");
+            assertThat(colour("see [the docs](https://x.org)", 60))
+                    .containsExactly(
+                            "see " + ESC + "4mthe docs" + ESC + "0m" + ESC + "2m (https://x.org)" + ESC + "0m");
         }
 
         @Test
         void stylesNestAndCombine() {
-            assertThat(colour("**bold `code`**", 60)).containsExactly(
-                    ESC + "1mbold " + ESC + "0m" + ESC + "1;36mcode" + ESC + "0m");
+            assertThat(colour("**bold `code`**", 60))
+                    .containsExactly(ESC + "1mbold " + ESC + "0m" + ESC + "1;36mcode" + ESC + "0m");
         }
     }
 
@@ -179,12 +183,13 @@ class MarkdownRendererTest {
             assertThat(plain("""
                     - **Virtual threads** (Java 21). When a virtual thread blocks, its carrier runs another one.
                     - `CompletableFuture`: a value that will be there later.
-                    """, 40)).containsExactly(
-                    "• Virtual threads (Java 21). When a",
-                    "  virtual thread blocks, its carrier",
-                    "  runs another one.",
-                    "• `CompletableFuture`: a value that will",
-                    "  be there later.");
+                    """, 40))
+                    .containsExactly(
+                            "• Virtual threads (Java 21). When a",
+                            "  virtual thread blocks, its carrier",
+                            "  runs another one.",
+                            "• `CompletableFuture`: a value that will",
+                            "  be there later.");
         }
 
         @Test
@@ -206,8 +211,7 @@ class MarkdownRendererTest {
         void orderedItemsHangTheirText() {
             assertThat(plain("1. **One thread with blocking calls.** The accept loop calls `serve()` itself.", 40))
                     .containsExactly(
-                            "1. One thread with blocking calls. The",
-                            "   accept loop calls `serve()` itself.");
+                            "1. One thread with blocking calls. The", "   accept loop calls `serve()` itself.");
         }
 
         @Test
@@ -228,10 +232,7 @@ class MarkdownRendererTest {
         void getABarBeforeEveryLine() {
             assertThat(plain("> A *quoted* remark that goes on long enough to be wrapped.\n>\n> Second.", 40))
                     .containsExactly(
-                            "│ A quoted remark that goes on long",
-                            "│ enough to be wrapped.",
-                            "│",
-                            "│ Second.");
+                            "│ A quoted remark that goes on long", "│ enough to be wrapped.", "│", "│ Second.");
         }
 
         @Test
@@ -251,23 +252,26 @@ class MarkdownRendererTest {
 
         @Test
         void areIndentedAndNotWrapped() {
-            assertThat(plain(SNIPPET, 60)).containsExactly(
-                    "    long current = balance;   // 1. read",
-                    "    balance = current;        // 3. write back");
+            assertThat(plain(SNIPPET, 60))
+                    .containsExactly(
+                            "    long current = balance;   // 1. read",
+                            "    balance = current;        // 3. write back");
         }
 
         @Test
         void longLinesAreCutNotWrapped() {
-            assertThat(plain(SNIPPET, 40)).containsExactly(
-                    "    long current = balance;   // 1. read",
-                    "    balance = current;        // 3. wri…");
+            assertThat(plain(SNIPPET, 40))
+                    .containsExactly(
+                            "    long current = balance;   // 1. read", "    balance = current;        // 3. wri…");
         }
 
         @Test
         void javaIsHighlightedOnColourWithoutLineNumbers() {
             List<String> lines = colour(SNIPPET, 60);
             assertThat(lines).hasSize(2);
-            assertThat(lines.get(0)).startsWith("    ").containsPattern("\u001b\\[[0-9;]*mlong\u001b\\[0m")
+            assertThat(lines.get(0))
+                    .startsWith("    ")
+                    .containsPattern("\u001b\\[[0-9;]*mlong\u001b\\[0m")
                     .doesNotContain("│");
             assertThat(AttributedString.stripAnsi(lines.get(0))).isEqualTo("    long current = balance;   // 1. read");
         }
@@ -315,12 +319,14 @@ class MarkdownRendererTest {
 
         @Test
         void inlineCommentsAndTagsAreDropped() {
-            assertThat(plain("Watch <!-- concur: timeout=1s --> the <b>counts</b>.", 60)).containsExactly("Watch the counts.");
+            assertThat(plain("Watch <!-- concur: timeout=1s --> the <b>counts</b>.", 60))
+                    .containsExactly("Watch the counts.");
         }
 
         @Test
         void htmlBlocksAreDropped() {
-            assertThat(plain("<details>\n<summary>x</summary>\n</details>\n\nafter", 60)).containsExactly("after");
+            assertThat(plain("<details>\n<summary>x</summary>\n</details>\n\nafter", 60))
+                    .containsExactly("after");
         }
 
         @Test
@@ -401,7 +407,11 @@ class MarkdownRendererTest {
     class EveryLesson {
         static Stream<Path> lessons() throws IOException {
             try (Stream<Path> files = Files.list(Path.of("lessons"))) {
-                return files.filter(p -> p.toString().endsWith(".md") && !p.endsWith("README.md")).sorted().toList().stream();
+                return files
+                        .filter(p -> p.toString().endsWith(".md") && !p.endsWith("README.md"))
+                        .sorted()
+                        .toList()
+                        .stream();
             }
         }
 
@@ -412,7 +422,10 @@ class MarkdownRendererTest {
                 List<String> lines = plain(Files.readString(lesson), width);
                 assertThat(lines).as("%s", lesson).isNotEmpty().allSatisfy(line -> {
                     assertThat(columns(line)).as("%s: %s", lesson, line).isLessThanOrEqualTo(width);
-                    assertThat(line).doesNotContain("\u001b").doesNotEndWith(" ").doesNotContain("concur:");
+                    assertThat(line)
+                            .doesNotContain("\u001b")
+                            .doesNotEndWith(" ")
+                            .doesNotContain("concur:");
                 });
             }
         }
@@ -421,7 +434,8 @@ class MarkdownRendererTest {
         @ValueSource(ints = {40, 60, 80})
         void colourNeverExceedsTheWidthEither(int width) throws IOException {
             for (Path lesson : lessons().toList()) {
-                assertThat(colour(Files.readString(lesson), width)).as("%s", lesson)
+                assertThat(colour(Files.readString(lesson), width))
+                        .as("%s", lesson)
                         .allSatisfy(line -> assertThat(columns(line)).as(line).isLessThanOrEqualTo(width));
             }
         }

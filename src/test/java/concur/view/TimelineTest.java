@@ -2,9 +2,9 @@ package concur.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import concur.run.Outcome;
 import concur.run.OutputLine;
 import concur.run.OutputLine.Source;
-import concur.run.Outcome;
 import concur.run.RunResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +19,8 @@ class TimelineTest {
     private static final Screen PLAIN_80 = new Screen(false, false, 80);
 
     private static RunResult run(long totalMillis, OutputLine... lines) {
-        return new RunResult(List.of(lines), lines.length, List.of(lines), Duration.ofMillis(totalMillis), new Outcome.Exited(0));
+        return new RunResult(
+                List.of(lines), lines.length, List.of(lines), Duration.ofMillis(totalMillis), new Outcome.Exited(0));
     }
 
     private static OutputLine err(long millis, String thread, String text) {
@@ -32,7 +33,8 @@ class TimelineTest {
 
     /** Two tasks that each sleep 3 s on a pool of two: they overlap. */
     private static RunResult twoOverlappingTasks() {
-        return run(3050,
+        return run(
+                3050,
                 OutputLine.out(0, "main", "start"),
                 OutputLine.out(2, "pool-1-thread-1", "task a sleeps"),
                 OutputLine.out(3, "pool-1-thread-2", "task b sleeps"),
@@ -43,8 +45,14 @@ class TimelineTest {
 
     /** The row of a thread, without its label. */
     private static String plotOf(List<String> picture, String label) {
-        String row = picture.stream().filter(l -> l.startsWith(label + " ")).findFirst().orElseThrow();
-        String axis = picture.stream().filter(l -> l.strip().startsWith("+")).findFirst().orElseThrow();
+        String row = picture.stream()
+                .filter(l -> l.startsWith(label + " "))
+                .findFirst()
+                .orElseThrow();
+        String axis = picture.stream()
+                .filter(l -> l.strip().startsWith("+"))
+                .findFirst()
+                .orElseThrow();
         return row.substring(axis.indexOf('+'));
     }
 
@@ -58,12 +66,22 @@ class TimelineTest {
 
     @Test
     void overlappingSpansShareColumnsAndSequentialOnesDoNot() {
-        List<String> overlapping = Timeline.render(run(6000,
-                OutputLine.out(0, "task-a", "start"), OutputLine.out(0, "task-b", "start"),
-                OutputLine.out(3000, "task-a", "end"), OutputLine.out(3000, "task-b", "end")), PLAIN_80);
-        List<String> sequential = Timeline.render(run(6000,
-                OutputLine.out(0, "task-a", "start"), OutputLine.out(2900, "task-a", "end"),
-                OutputLine.out(3100, "task-b", "start"), OutputLine.out(6000, "task-b", "end")), PLAIN_80);
+        List<String> overlapping = Timeline.render(
+                run(
+                        6000,
+                        OutputLine.out(0, "task-a", "start"),
+                        OutputLine.out(0, "task-b", "start"),
+                        OutputLine.out(3000, "task-a", "end"),
+                        OutputLine.out(3000, "task-b", "end")),
+                PLAIN_80);
+        List<String> sequential = Timeline.render(
+                run(
+                        6000,
+                        OutputLine.out(0, "task-a", "start"),
+                        OutputLine.out(2900, "task-a", "end"),
+                        OutputLine.out(3100, "task-b", "start"),
+                        OutputLine.out(6000, "task-b", "end")),
+                PLAIN_80);
 
         String a = plotOf(overlapping, "task-a");
         String b = plotOf(overlapping, "task-b");
@@ -81,19 +99,28 @@ class TimelineTest {
     @Test
     void eachLineIsMarkedAtItsShareOfTheRun() {
         // label "t" and a space leave 101 columns: column = elapsed / total * 100
-        List<String> picture = Timeline.render(run(1000,
-                OutputLine.out(0, "t", "a"), OutputLine.out(250, "t", "b"),
-                OutputLine.out(730, "t", "c"), OutputLine.out(1000, "t", "d")), new Screen(false, false, 103));
+        List<String> picture = Timeline.render(
+                run(
+                        1000,
+                        OutputLine.out(0, "t", "a"),
+                        OutputLine.out(250, "t", "b"),
+                        OutputLine.out(730, "t", "c"),
+                        OutputLine.out(1000, "t", "d")),
+                new Screen(false, false, 103));
 
         String plot = picture.get(0).substring(2);
-        assertThat(IntStream.range(0, plot.length()).filter(i -> plot.charAt(i) == '*').boxed().toList())
+        assertThat(IntStream.range(0, plot.length())
+                        .filter(i -> plot.charAt(i) == '*')
+                        .boxed()
+                        .toList())
                 .containsExactly(0, 25, 73, 100);
         assertThat(plot.chars().filter(c -> c == '-').count()).isEqualTo(101 - 4);
     }
 
     @Test
     void aLineAfterTheReportedTotalStretchesTheScale() {
-        List<String> picture = Timeline.render(run(0, OutputLine.out(0, "t", "a"), OutputLine.out(500, "t", "b")), PLAIN_80);
+        List<String> picture =
+                Timeline.render(run(0, OutputLine.out(0, "t", "a"), OutputLine.out(500, "t", "b")), PLAIN_80);
 
         assertThat(picture.get(0)).isEqualTo("t *" + "-".repeat(76) + "*");
     }
@@ -108,7 +135,8 @@ class TimelineTest {
 
     @Test
     void stderrLinesHaveTheirOwnMarkAndLegend() {
-        List<String> picture = Timeline.render(run(1000, OutputLine.out(0, "main", "a"), err(1000, "main", "boom")), PLAIN_80);
+        List<String> picture =
+                Timeline.render(run(1000, OutputLine.out(0, "main", "a"), err(1000, "main", "boom")), PLAIN_80);
 
         assertThat(picture.get(0)).startsWith("main *").endsWith("-!");
         assertThat(picture.get(picture.size() - 1)).contains("! stderr");
@@ -128,13 +156,17 @@ class TimelineTest {
     @ValueSource(ints = {60, 80, 137, 200})
     void everyLabelStartsOrEndsUnderATick(int width) {
         for (long total : new long[] {7, 120, 999, 1000, 3050, 9_999, 61_000}) {
-            List<String> picture = Timeline.render(run(total, OutputLine.out(0, "main", "a")), new Screen(false, false, width));
+            List<String> picture =
+                    Timeline.render(run(total, OutputLine.out(0, "main", "a")), new Screen(false, false, width));
             String axis = picture.get(1);
             String labels = picture.get(2);
-            for (int start = labels.indexOf('0'); start >= 0; start = labels.indexOf(' ', start) < 0 ? -1 : nonSpace(labels, labels.indexOf(' ', start))) {
+            for (int start = labels.indexOf('0');
+                    start >= 0;
+                    start = labels.indexOf(' ', start) < 0 ? -1 : nonSpace(labels, labels.indexOf(' ', start))) {
                 int end = (labels.indexOf(' ', start) < 0 ? labels.length() : labels.indexOf(' ', start)) - 1;
                 assertThat(axis.charAt(start) == '+' || axis.charAt(end) == '+')
-                        .as("label at %d of %s at width %d", start, labels, width).isTrue();
+                        .as("label at %d of %s at width %d", start, labels, width)
+                        .isTrue();
             }
         }
     }
@@ -148,7 +180,8 @@ class TimelineTest {
     }
 
     private static List<String> labels(long totalMillis, int width) {
-        List<String> picture = Timeline.render(run(totalMillis, OutputLine.out(0, "main", "a")), new Screen(false, false, width));
+        List<String> picture =
+                Timeline.render(run(totalMillis, OutputLine.out(0, "main", "a")), new Screen(false, false, width));
         return Arrays.asList(picture.get(2).strip().split(" +"));
     }
 
@@ -156,10 +189,13 @@ class TimelineTest {
     @ValueSource(ints = {40, 45, 60, 80, 120, 200})
     void noLineIsWiderThanTheScreen(int width) {
         for (RunResult run : List.of(twoOverlappingTasks(), manyThreads(10_000), withLongNames(), truncated())) {
-            for (Screen screen : List.of(new Screen(false, false, width), new Screen(true, false, width), new Screen(true, true, width))) {
+            for (Screen screen : List.of(
+                    new Screen(false, false, width), new Screen(true, false, width), new Screen(true, true, width))) {
                 assertThat(Timeline.render(run, screen))
-                        .allSatisfy(line -> assertThat(stripAnsi(line).codePointCount(0, stripAnsi(line).length()))
-                                .as("%s", line).isLessThanOrEqualTo(width));
+                        .allSatisfy(line -> assertThat(stripAnsi(line)
+                                        .codePointCount(0, stripAnsi(line).length()))
+                                .as("%s", line)
+                                .isLessThanOrEqualTo(width));
             }
         }
     }
@@ -174,7 +210,8 @@ class TimelineTest {
 
     @Test
     void aThreadNamedWithEscapeSequencesCannotReachTheTerminal() {
-        RunResult run = run(100, OutputLine.out(10, "\u001b]52;c;eA==\u0007\u001b[2J", "x"), OutputLine.out(50, "main", "y"));
+        RunResult run =
+                run(100, OutputLine.out(10, "\u001b]52;c;eA==\u0007\u001b[2J", "x"), OutputLine.out(50, "main", "y"));
 
         assertThat(Timeline.render(run, PLAIN_80)).first().asString().startsWith("\\x1b]52;c;eA");
         assertThat(Timeline.render(run, new Screen(true, true, 80)))
@@ -200,7 +237,9 @@ class TimelineTest {
         assertThat(picture).hasSize(Timeline.MAX_THREAD_ROWS + 1 + 3);
         assertThat(picture.get(0)).startsWith("main ");
         assertThat(picture.get(Timeline.MAX_THREAD_ROWS - 1)).startsWith("virtual-10 ");
-        assertThat(picture.get(Timeline.MAX_THREAD_ROWS)).startsWith("... 9,989 more ").contains("*");
+        assertThat(picture.get(Timeline.MAX_THREAD_ROWS))
+                .startsWith("... 9,989 more ")
+                .contains("*");
     }
 
     @Test
@@ -218,24 +257,39 @@ class TimelineTest {
 
         List<String> picture = Timeline.render(run, PLAIN_80);
 
-        assertThat(picture.get(Timeline.MAX_THREAD_ROWS)).startsWith("? (other process) ").endsWith("*");
+        assertThat(picture.get(Timeline.MAX_THREAD_ROWS))
+                .startsWith("? (other process) ")
+                .endsWith("*");
         assertThat(picture.get(Timeline.MAX_THREAD_ROWS + 1)).startsWith("... 89 more");
     }
 
     @Test
     void untaggedLinesGetTheirOwnRow() {
-        List<String> picture = Timeline.render(run(1000,
-                OutputLine.out(0, "main", "starting a child"), untagged(400, "child: hello"), untagged(600, "child: bye"),
-                OutputLine.out(1000, "main", "child exited")), PLAIN_80);
+        List<String> picture = Timeline.render(
+                run(
+                        1000,
+                        OutputLine.out(0, "main", "starting a child"),
+                        untagged(400, "child: hello"),
+                        untagged(600, "child: bye"),
+                        OutputLine.out(1000, "main", "child exited")),
+                PLAIN_80);
 
         assertThat(picture.get(0)).startsWith("main              *");
-        assertThat(picture.get(1)).startsWith("? (other process)").contains("*-").endsWith("*");
+        assertThat(picture.get(1))
+                .startsWith("? (other process)")
+                .contains("*-")
+                .endsWith("*");
     }
 
     @Test
     void rowsFollowTheFirstLineOfEachThreadNotItsName() {
-        List<String> picture = Timeline.render(run(1000,
-                OutputLine.out(500, "alpha", "late"), OutputLine.out(100, "zeta", "early"), OutputLine.out(0, "main", "first")), PLAIN_80);
+        List<String> picture = Timeline.render(
+                run(
+                        1000,
+                        OutputLine.out(500, "alpha", "late"),
+                        OutputLine.out(100, "zeta", "early"),
+                        OutputLine.out(0, "main", "first")),
+                PLAIN_80);
 
         assertThat(picture.subList(0, 3)).extracting(l -> l.split(" ")[0]).containsExactly("main", "zeta", "alpha");
     }
@@ -245,7 +299,8 @@ class TimelineTest {
         List<String> picture = Timeline.render(withLongNames(), PLAIN_80);
 
         assertThat(picture.get(0)).startsWith("a-thread-with-... *");
-        assertThat(Timeline.render(withLongNames(), new Screen(true, false, 80)).get(0)).startsWith("a-thread-with-a-… ●");
+        assertThat(Timeline.render(withLongNames(), new Screen(true, false, 80)).get(0))
+                .startsWith("a-thread-with-a-… ●");
     }
 
     @Test
@@ -258,9 +313,12 @@ class TimelineTest {
 
     @Test
     void aTooNarrowPlotIsANoteNotABrokenPicture() {
-        assertThat(Timeline.render(withLongNames(), new Screen(false, false, 40))).containsExactly("Timeline needs a 48-column terminal.");
-        assertThat(Timeline.render(twoOverlappingTasks(), new Screen(false, false, 60))).hasSize(6);
-        assertThat(Timeline.render(run(1000, OutputLine.out(0, "main", "a")), new Screen(false, false, 40))).hasSize(4);
+        assertThat(Timeline.render(withLongNames(), new Screen(false, false, 40)))
+                .containsExactly("Timeline needs a 48-column terminal.");
+        assertThat(Timeline.render(twoOverlappingTasks(), new Screen(false, false, 60)))
+                .hasSize(6);
+        assertThat(Timeline.render(run(1000, OutputLine.out(0, "main", "a")), new Screen(false, false, 40)))
+                .hasSize(4);
     }
 
     @Test
@@ -276,11 +334,17 @@ class TimelineTest {
             lines.add(OutputLine.out(200 + i * 50 / threads, "virtual-" + i, "done"));
         }
         lines.add(OutputLine.out(300, "main", "all done"));
-        return new RunResult(lines, lines.size(), lines.subList(Math.max(0, lines.size() - 20), lines.size()), Duration.ofMillis(310), new Outcome.Exited(0));
+        return new RunResult(
+                lines,
+                lines.size(),
+                lines.subList(Math.max(0, lines.size() - 20), lines.size()),
+                Duration.ofMillis(310),
+                new Outcome.Exited(0));
     }
 
     private static RunResult withLongNames() {
-        return run(2000,
+        return run(
+                2000,
                 OutputLine.out(0, "a-thread-with-a-very-long-name", "hi"),
                 err(700, "another\tthread-with-a-tab", "oops"),
                 untagged(1500, "from a child"),
@@ -289,7 +353,13 @@ class TimelineTest {
 
     /** 500 lines printed; the first 3 and the last one kept. */
     private static RunResult truncated() {
-        List<OutputLine> kept = List.of(OutputLine.out(0, "main", "1"), OutputLine.out(1, "main", "2"), OutputLine.out(2, "main", "3"));
-        return new RunResult(kept, 500, List.of(OutputLine.out(4000, "main", "500")), Duration.ofMillis(4000), new Outcome.Exited(0));
+        List<OutputLine> kept =
+                List.of(OutputLine.out(0, "main", "1"), OutputLine.out(1, "main", "2"), OutputLine.out(2, "main", "3"));
+        return new RunResult(
+                kept,
+                500,
+                List.of(OutputLine.out(4000, "main", "500")),
+                Duration.ofMillis(4000),
+                new Outcome.Exited(0));
     }
 }
