@@ -3,6 +3,7 @@ package concur.cli;
 import concur.lesson.DisplayPath;
 import concur.lesson.LessonException;
 import concur.run.CompileException;
+import concur.run.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -77,8 +78,9 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
         return ExitCode.USAGE;
     }
 
+    /** A message may quote file names and a lesson's text: shown with their control characters made visible. */
     private static int say(PrintWriter err, String message, int code) {
-        err.println("concur: " + message);
+        err.println("concur: " + Printable.text(String.valueOf(message)));
         err.flush();
         return code;
     }

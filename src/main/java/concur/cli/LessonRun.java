@@ -8,6 +8,7 @@ import concur.lesson.LessonParser;
 import concur.lesson.Step;
 import concur.report.StepOutcome;
 import concur.run.CompileException;
+import concur.run.Printable;
 import concur.step.StepRunner.Played;
 import concur.step.Verdict;
 import java.io.IOException;
@@ -60,7 +61,7 @@ final class LessonRun {
                     + step.title() + "\") has no example to run";
             return List.of(error(new StepOutcome.Errored(name, lesson.displayFile(), problem)));
         }
-        context.out().println("# " + lesson.title() + " (" + lesson.displayFile() + ")");
+        context.out().println(Printable.of("# " + lesson.title() + " (" + lesson.displayFile() + ")"));
         List<StepOutcome> outcomes = new ArrayList<>();
         for (Step step : lesson.steps()) {
             if (step.runnable() && only.map(n -> n == step.number()).orElse(true)) {
@@ -127,7 +128,7 @@ final class LessonRun {
     }
 
     private StepOutcome error(StepOutcome.Errored outcome) {
-        context.err().println("concur: " + outcome.message());
+        context.err().println("concur: " + Printable.text(outcome.message()));
         context.err().flush();
         return outcome;
     }

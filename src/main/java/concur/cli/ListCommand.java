@@ -3,6 +3,7 @@ package concur.cli;
 import concur.lesson.Catalog;
 import concur.lesson.LessonException;
 import concur.lesson.LessonHead;
+import concur.run.Printable;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         Catalog.Listing listing = context.catalog().list();
         for (LessonException problem : listing.problems()) {
-            context.err().println("concur: " + problem.getMessage());
+            context.err().println("concur: " + Printable.of(problem.getMessage()));
         }
         List<LessonHead> lessons = listing.lessons();
         if (lessons.isEmpty()) {
@@ -39,7 +40,10 @@ final class ListCommand implements Callable<Integer> {
                 .orElse(0);
         for (LessonHead lesson : lessons) {
             String padding = " ".repeat(width - lesson.name().length() + 2);
-            context.out().println(lesson.name() + padding + lesson.title() + " (" + lesson.steps() + " steps)");
+            // A lesson file's name and title are shown as data: a control character in them cannot steer the terminal.
+            context.out()
+                    .println(Printable.of(lesson.name()) + padding + Printable.of(lesson.title()) + " ("
+                            + lesson.steps() + " steps)");
         }
         context.out().flush();
         context.err().flush();

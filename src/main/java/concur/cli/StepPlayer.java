@@ -5,6 +5,7 @@ import concur.lesson.Step;
 import concur.run.CompileException;
 import concur.run.ExampleCompiler;
 import concur.run.ExampleRunner;
+import concur.run.Printable;
 import concur.run.RunResult;
 import concur.step.StepRunner;
 import concur.step.StepRunner.Played;
@@ -73,9 +74,10 @@ final class StepPlayer {
         context.out().flush();
     }
 
+    /** The names come from the lesson file: shown with their control characters made visible. */
     static String heading(Lesson lesson, Step step) {
-        return "── " + lesson.name() + " · step " + step.number() + "/"
-                + lesson.steps().size() + " · " + step.title() + " ──";
+        return Printable.of("── " + lesson.name() + " · step " + step.number() + "/"
+                + lesson.steps().size() + " · " + step.title() + " ──");
     }
 
     private static java.util.List<String> expected(Step step) {

@@ -641,6 +641,31 @@ class CommandsTest {
         }
 
         @Test
+        void aLessonFileWhoseNameAndTitleHoldControlCharactersCannotSteerTheTerminal(@TempDir Path home)
+                throws Exception {
+            Path lessons = java.nio.file.Files.createDirectories(home.resolve("lessons"));
+            java.nio.file.Files.writeString(
+                    lessons.resolve("bad\u001b]0;owned\u0007.md"), "---\ntitle: clear \u001b[2J now\n---\n\n## One\n");
+            java.util.Properties properties = new java.util.Properties();
+            properties.putAll(System.getProperties());
+            properties.setProperty("concur.home", home.toString());
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            Context context = Context.of(
+                    Settings.read(java.util.Map.of(), properties),
+                    Screen.plain(),
+                    new PrintWriter(out, true),
+                    new PrintWriter(err, true),
+                    new ByteArrayInputStream(new byte[0]));
+
+            Main.run(context, "list");
+            Main.run(context, "run", "bad\u001b]0;owned\u0007");
+
+            assertThat(out.toString() + err.toString()).doesNotContain("\u001b").doesNotContain("\u0007");
+            assertThat(out.toString()).contains("clear \\x1b[2J now");
+        }
+
+        @Test
         void runOnAProseOnlyStepIsAUsageError() {
             Result result = concur("run", FIXTURES + "passing.md", "--step", "2");
 
