@@ -35,6 +35,7 @@ class ShellTest {
         PipedInputStream input = new PipedInputStream(keys);
         keys.write(typed.getBytes(StandardCharsets.UTF_8));
         keys.flush();
+        int status;
         try (keys;
                 Terminal terminal = TerminalBuilder.builder()
                         .streams(input, screen)
@@ -42,14 +43,16 @@ class ShellTest {
                         .type("dumb")
                         .build()) {
             ShellCompleter completer = new ShellCompleter(new Catalog(dir), List.of("list"), List.of());
-            int status = new Shell(terminal, Map.of("list", "the lessons"), completer, history, words -> {
+            status = new Shell(terminal, Map.of("list", "the lessons"), completer, history, words -> {
                         ran.add(words);
                         return 0;
                     })
                     .loop();
+            terminal.writer().flush();
             terminal.flush();
-            return new Session(status, screen.toString(StandardCharsets.UTF_8), ran);
         }
+        // Read the screen once the terminal is closed: everything it was given has been written by then.
+        return new Session(status, screen.toString(StandardCharsets.UTF_8), ran);
     }
 
     @Test
