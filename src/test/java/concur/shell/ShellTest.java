@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,11 +37,9 @@ class ShellTest {
         keys.flush();
         int status;
         try (keys;
-                Terminal terminal = TerminalBuilder.builder()
-                        .streams(input, screen)
-                        .dumb(true)
-                        .type("dumb")
-                        .build()) {
+                // A dumb terminal made directly: the builder may pick a pty-backed one whose output a thread
+                // pumps, so the screen could be read before the last lines arrived.
+                Terminal terminal = new DumbTerminal("concur-test", "dumb", input, screen, StandardCharsets.UTF_8)) {
             ShellCompleter completer = new ShellCompleter(new Catalog(dir), List.of("list"), List.of());
             status = new Shell(terminal, Map.of("list", "the lessons"), completer, history, words -> {
                         ran.add(words);
