@@ -612,12 +612,8 @@ class CommandsTest {
             assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
         }
 
-        @Test
-        void aLessonsFolderWithAnUnreadableFileStillListsTheOthers(@TempDir Path home) throws Exception {
-            Path lessons = java.nio.file.Files.createDirectories(home.resolve("lessons"));
-            java.nio.file.Files.copy(Path.of(FIXTURES, "passing.md"), lessons.resolve("passing.md"));
-            java.nio.file.Files.createDirectory(lessons.resolve("folder.md"));
-            java.nio.file.Files.createSymbolicLink(lessons.resolve("dangling.md"), home.resolve("nowhere.md"));
+        /** Concur run as if checked out in {@code home}, whose {@code lessons/} the test made. */
+        static Result concurIn(Path home, String... args) {
             java.util.Properties properties = new java.util.Properties();
             properties.putAll(System.getProperties());
             properties.setProperty("concur.home", home.toString());
@@ -629,12 +625,22 @@ class CommandsTest {
                     new PrintWriter(out, true),
                     new PrintWriter(err, true),
                     new ByteArrayInputStream(new byte[0]));
+            int code = Main.run(context, args);
+            return new Result(code, out.toString(), err.toString());
+        }
 
-            int code = Main.run(context, "list");
+        @Test
+        void aLessonsFolderWithAnUnreadableFileStillListsTheOthers(@TempDir Path home) throws Exception {
+            Path lessons = java.nio.file.Files.createDirectories(home.resolve("lessons"));
+            java.nio.file.Files.copy(Path.of(FIXTURES, "passing.md"), lessons.resolve("passing.md"));
+            java.nio.file.Files.createDirectory(lessons.resolve("folder.md"));
+            java.nio.file.Files.createSymbolicLink(lessons.resolve("dangling.md"), home.resolve("nowhere.md"));
 
-            assertThat(code).isZero();
-            assertThat(out.toString()).contains("passing").contains("A passing lesson");
-            assertThat(err.toString())
+            Result result = concurIn(home, "list");
+
+            assertThat(result.code()).isZero();
+            assertThat(result.out()).contains("passing").contains("A passing lesson");
+            assertThat(result.err())
                     .contains("dangling.md: cannot read this lesson: no such file")
                     .contains("folder.md: cannot read this lesson: it is a folder, not a file")
                     .doesNotContain("Exception");
@@ -646,23 +652,14 @@ class CommandsTest {
             Path lessons = java.nio.file.Files.createDirectories(home.resolve("lessons"));
             java.nio.file.Files.writeString(
                     lessons.resolve("bad\u001b]0;owned\u0007.md"), "---\ntitle: clear \u001b[2J now\n---\n\n## One\n");
-            java.util.Properties properties = new java.util.Properties();
-            properties.putAll(System.getProperties());
-            properties.setProperty("concur.home", home.toString());
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            Context context = Context.of(
-                    Settings.read(java.util.Map.of(), properties),
-                    Screen.plain(),
-                    new PrintWriter(out, true),
-                    new PrintWriter(err, true),
-                    new ByteArrayInputStream(new byte[0]));
 
-            Main.run(context, "list");
-            Main.run(context, "run", "bad\u001b]0;owned\u0007");
+            Result list = concurIn(home, "list");
+            Result run = concurIn(home, "run", "bad\u001b]0;owned\u0007");
 
-            assertThat(out.toString() + err.toString()).doesNotContain("\u001b").doesNotContain("\u0007");
-            assertThat(out.toString()).contains("clear \\x1b[2J now");
+            assertThat(list.out() + list.err() + run.out() + run.err())
+                    .doesNotContain("\u001b")
+                    .doesNotContain("\u0007");
+            assertThat(list.out()).contains("clear \\x1b[2J now");
         }
 
         @Test
