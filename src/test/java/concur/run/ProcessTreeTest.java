@@ -58,8 +58,9 @@ class ProcessTreeTest {
 
     @Test
     void takesAZombieForNotRunning() throws Exception {
-        // `sleep 0` exits at once, and its parent, having become `sleep 60`, never reaps it.
-        Process parent = new ProcessBuilder("sh", "-c", "sleep 0 & echo $!; exec sleep 60").start();
+        // `sleep 1` exits a second later, when its parent has long become `sleep 60`, which never reaps it.
+        // (With `sleep 0` the shell could reap the child itself before its exec, and no zombie was left.)
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 1 & echo $!; exec sleep 60").start();
         try {
             long zombie = Long.parseLong(new BufferedReader(new InputStreamReader(parent.getInputStream())).readLine());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
