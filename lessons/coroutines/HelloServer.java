@@ -73,6 +73,11 @@ public class HelloServer {
                     + (allAtOnce.get() ? "yes" : "no"));
         } finally {
             server.stop(0);
+            // The server does not shut down the executor it was given; a pool of platform
+            // threads left running would keep the JVM alive.
+            if (server.getExecutor() instanceof ExecutorService handlers) {
+                handlers.close();
+            }
         }
     }
 
