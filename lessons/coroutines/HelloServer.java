@@ -73,6 +73,11 @@ public class HelloServer {
                     + (allAtOnce.get() ? "yes" : "no"));
         } finally {
             server.stop(0);
+            // The server does not shut down the executor it was given; a pool of platform
+            // threads left running would keep the JVM alive.
+            if (server.getExecutor() instanceof ExecutorService handlers) {
+                handlers.close();
+            }
         }
     }
 
@@ -105,14 +110,14 @@ public class HelloServer {
     }
 
     /**
-     * "/together/NAME": the page of "/hello/NAME", but first the handler waits (10 s at most) until
+     * "/together/NAME": the page of "/hello/NAME", but first the handler waits (20 s at most) until
      * VISITORS handlers are waiting here together. Only that many handlers running at the same
      * moment can open the barrier: a server that handled fewer at a time would wait in vain.
      */
     static void together(HttpExchange exchange) throws IOException {
         String name = exchange.getRequestURI().getPath().substring("/together/".length());
         try {
-            everybody.await(10, TimeUnit.SECONDS);
+            everybody.await(20, TimeUnit.SECONDS);
         } catch (TimeoutException | BrokenBarrierException e) {
             // Not all of them came (a later one finds the barrier broken): answer anyway.
         } catch (InterruptedException e) {

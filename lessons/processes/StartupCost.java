@@ -33,27 +33,34 @@ public class StartupCost {
         virtualThread.startAndWait();
 
         System.out.println("start " + COUNT + " of each, one at a time, and wait for each to end:");
-        double processes = fastestRound(process, 1);
-        double platformThreads = fastestRound(platformThread, THREAD_ROUNDS);
-        report("processes (new JVMs)", processes);
-        report("platform threads", platformThreads);
-        report("virtual threads", fastestRound(virtualThread, THREAD_ROUNDS));
-        // Measured in the same run, so a busy machine slows both sides of the comparison.
-        long ratio = Math.round(processes / platformThreads);
-        System.out.println("one process costs as much as " + ratio + " platform threads");
+        Timing processes = time(process, 1);
+        Timing platformThreads = time(platformThread, THREAD_ROUNDS);
+        report("processes (new JVMs)", processes.roundMillis());
+        report("platform threads", platformThreads.roundMillis());
+        report("virtual threads", time(virtualThread, THREAD_ROUNDS).roundMillis());
+        // The fastest single starts, measured in the same run: a busy machine can make a start
+        // slower, but the fastest process still had to start a whole JVM.
+        long ratio = Math.round(processes.fastestMillis() / platformThreads.fastestMillis());
+        System.out.println("at their fastest, one process costs as much as " + ratio
+                + " platform threads");
     }
 
-    /** Milliseconds for COUNT starts, in the fastest of {@code rounds} rounds. */
-    static double fastestRound(Starter starter, int rounds) throws IOException, InterruptedException {
-        long best = Long.MAX_VALUE;
+    /** The fastest of some rounds of COUNT starts, and the fastest single start (milliseconds). */
+    record Timing(double roundMillis, double fastestMillis) {}
+
+    static Timing time(Starter starter, int rounds) throws IOException, InterruptedException {
+        long bestRound = Long.MAX_VALUE;
+        long bestStart = Long.MAX_VALUE;
         for (int round = 0; round < rounds; round++) {
-            long start = System.nanoTime();
+            long roundStart = System.nanoTime();
             for (int i = 0; i < COUNT; i++) {
+                long start = System.nanoTime();
                 starter.startAndWait();
+                bestStart = Math.min(bestStart, System.nanoTime() - start);
             }
-            best = Math.min(best, System.nanoTime() - start);
+            bestRound = Math.min(bestRound, System.nanoTime() - roundStart);
         }
-        return best / 1e6;
+        return new Timing(bestRound / 1e6, bestStart / 1e6);
     }
 
     static void report(String what, double millis) {

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Step 6: the same pure computation on one thread, then split across several.
- * Java has no global interpreter lock, so threads doing CPU work run on separate cores at once.
+ * Java has no global interpreter lock, so threads doing CPU work can run on separate cores at once.
  */
 public class CpuBound {
 
