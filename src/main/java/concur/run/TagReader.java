@@ -239,6 +239,14 @@ final class TagReader {
                 Socket candidate = server.accept();
                 vetting.incrementAndGet();
                 Thread.ofVirtual().name("concur-vet").start(() -> vet(candidate, harness, vetting));
+                // The harness sends its token with the connection: wait for that here rather than in
+                // the next accept, or its first lines wait, and a grandchild's output overtakes them.
+                return harness.get(50, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // a stranger who is slow to say anything (the future never fails): accept on while it is vetted
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
             } catch (SocketTimeoutException e) {
                 if (dead && vetting.get() == 0) {
                     break; // a connection it made before it died has been accepted, and vetted
