@@ -311,14 +311,16 @@ public final class Harness {
 
         /** Maps the ring and tells concur that from here on the lines are there. */
         private void useRing() throws IOException {
+            MappedByteBuffer mapped;
             try (ringFile) {
-                ring = ringFile.map(FileChannel.MapMode.READ_WRITE, 0, Wire.RING_DATA + Wire.RING_BYTES);
+                mapped = ringFile.map(FileChannel.MapMode.READ_WRITE, 0, Wire.RING_DATA + Wire.RING_BYTES);
             } catch (IOException e) {
                 return; // the socket it stays: slower, not worse
             }
             buffer.reset();
             Wire.write(encoder, Wire.RING, System.nanoTime() - start, Wire.STDOUT, "", "");
             out.write(buffer.bytes(), 0, buffer.size());
+            ring = mapped; // only once concur has been told to look there
         }
 
         /** Copies a record into the ring, wrapping at its end, then publishes it by moving the head. */
