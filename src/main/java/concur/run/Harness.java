@@ -61,11 +61,11 @@ public final class Harness {
                     "the harness runs under concur, which sets " + Wire.TOKEN_VARIABLE + " and " + Wire.RING_VARIABLE);
         }
         long start = System.nanoTime();
-        MappedByteBuffer records = map(Path.of(ring)); // before connecting: concur may delete the file once we have
+        FileChannel ringFile = open(Path.of(ring)); // before connecting: concur deletes the file once we have
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
         socket.setTcpNoDelay(true);
         Wire.writeToken(socket.getOutputStream(), token);
-        Channel channel = new Channel(socket, records, start);
+        Channel channel = new Channel(socket, ringFile, start);
         channel.record(Wire.START, 0, "", "");
         LineSplitter out = new LineSplitter(channel, Wire.STDOUT);
         LineSplitter err = new LineSplitter(channel, Wire.STDERR);
@@ -83,10 +83,8 @@ public final class Harness {
         runMain(args[1], Arrays.copyOfRange(args, 2, args.length));
     }
 
-    static MappedByteBuffer map(Path ring) throws IOException {
-        try (FileChannel file = FileChannel.open(ring, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            return file.map(FileChannel.MapMode.READ_WRITE, 0, Wire.RING_DATA + Wire.RING_BYTES);
-        }
+    static FileChannel open(Path ring) throws IOException {
+        return FileChannel.open(ring, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
     private static void daemon(String suffix, Runnable task) {
@@ -238,28 +236,38 @@ public final class Harness {
     }
 
     /**
-     * The tag channel's writing end. A line's record is copied into the ring before the print call that
-     * made it returns: no system call, and nothing lost if the JVM halts or dies right after. When the
-     * ring is full (concur is behind), the printing thread waits for room, so memory stays bounded.
-     * Thread dumps, which may be larger than the ring, go through the socket.
+     * The tag channel's writing end. Every record is handed to the kernel before the print call that
+     * made it returns, so nothing is lost if the JVM halts or dies right after. The first
+     * {@link #SOCKET_LINES} lines are written to the socket, one write each; an example that prints
+     * more gets the ring, where a line costs a copy instead of a system call. (Mapping the ring costs
+     * the JVM some 100 ms of CPU the first time, so an example that prints little never pays it.)
      */
     static final class Channel {
+        /** A write to the socket takes 2-5 µs: 1,000 lines cost a few milliseconds. */
+        static final int SOCKET_LINES = 1_000;
+
         private final Socket socket;
-        private final MappedByteBuffer ring;
+        private final OutputStream out;
+        private final FileChannel ringFile;
         private final long start;
-        /** A lock, not {@code synchronized}: on JDK 21 a virtual thread waiting for it must unmount. */
+        /** A lock, not {@code synchronized}: on JDK 21 a virtual thread blocked in a socket write must unmount. */
         private final ReentrantLock lock = new ReentrantLock();
 
         private final RecordBuffer buffer = new RecordBuffer();
         private final DataOutputStream encoder = new DataOutputStream(buffer);
+        private int lines;
+        /** Once lines go through the ring; read and written under the lock. */
+        private MappedByteBuffer ring;
         /** Bytes put in the ring in all; written under the lock. */
         private long head;
 
         private volatile boolean closing;
 
-        Channel(Socket socket, MappedByteBuffer ring, long start) {
+        /** @param ringFile the ring's file, opened before concur deleted it; mapped only when needed */
+        Channel(Socket socket, FileChannel ringFile, long start) throws IOException {
             this.socket = socket;
-            this.ring = ring;
+            this.out = socket.getOutputStream();
+            this.ringFile = ringFile;
             this.start = start;
         }
 
@@ -274,10 +282,13 @@ public final class Harness {
                 if (closing && type != Wire.END) {
                     return;
                 }
+                if (type == Wire.LINE && ++lines == SOCKET_LINES + 1) {
+                    useRing();
+                }
                 buffer.reset();
                 Wire.write(encoder, type, System.nanoTime() - start, source, thread, text, offset, length, cut);
-                if (type == Wire.DUMP) {
-                    socket.getOutputStream().write(buffer.bytes(), 0, buffer.size());
+                if (ring == null || type == Wire.DUMP) { // a dump may be larger than the ring
+                    out.write(buffer.bytes(), 0, buffer.size()); // one write: the record is never split by another
                 } else {
                     put(buffer.bytes(), buffer.size());
                 }
@@ -288,10 +299,24 @@ public final class Harness {
             }
         }
 
+        /** Maps the ring and tells concur that from here on the lines are there. */
+        private void useRing() throws IOException {
+            MappedByteBuffer mapped;
+            try (ringFile) {
+                mapped = ringFile.map(FileChannel.MapMode.READ_WRITE, 0, Wire.RING_DATA + Wire.RING_BYTES);
+            } catch (IOException e) {
+                return; // the socket it stays: slower, not worse
+            }
+            buffer.reset();
+            Wire.write(encoder, Wire.RING, System.nanoTime() - start, Wire.STDOUT, "", "");
+            out.write(buffer.bytes(), 0, buffer.size());
+            ring = mapped; // only once concur has been told to look there
+        }
+
         /** Copies a record into the ring, wrapping at its end, then publishes it by moving the head. */
         private void put(byte[] bytes, int size) {
             while (head + size - tail() > Wire.RING_BYTES) {
-                LockSupport.parkNanos(50_000); // concur polls every millisecond: a wait is short
+                LockSupport.parkNanos(50_000); // concur is behind, and polls often while lines come
             }
             int at = (int) (head % Wire.RING_BYTES);
             int first = Math.min(size, Wire.RING_BYTES - at);
@@ -318,6 +343,7 @@ public final class Harness {
                 closing = true;
                 record(Wire.END, 0, "", "");
                 socket.close();
+                ringFile.close();
             } catch (IOException e) {
                 // nothing left to tell
             } finally {

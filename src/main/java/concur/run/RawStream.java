@@ -7,9 +7,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One of the child's own pipes: bytes that did not pass through the harness (a grandchild's
- * inherited stdout, or the JVM's own errors). It is read only under its lock: while the example runs,
- * by the tag reader just before each batch of tagged lines, so a grandchild's output lands before the
- * lines its parent printed after it; then by its pump, to the end.
+ * inherited stdout, or the JVM's own errors). It is read only under its lock, and drained just
+ * before each batch of tagged lines is recorded, so a grandchild's output lands before the lines its
+ * parent printed after it, whichever reader thread the scheduler favours.
  *
  * <p>Like the harness, it keeps at most {@link Wire#MAX_LINE_BYTES} of a line and counts the rest, so a
  * grandchild that writes 500 MB without a newline costs concur a few kilobytes.
@@ -32,9 +32,8 @@ final class RawStream {
     }
 
     /**
-     * Takes whatever has arrived, without blocking. While the example runs, only the tag reader calls
-     * this, just before it takes the ring's records, so the two kinds of line keep their order.
-     * Once {@link #pump} reads the rest, this does nothing.
+     * Takes whatever has arrived, without blocking: every 2 ms, and just before each batch of tagged
+     * lines is recorded. Once {@link #pump} reads the rest, this does nothing.
      *
      * @return whether any bytes came
      */
@@ -60,11 +59,12 @@ final class RawStream {
         return came;
     }
 
-    /** Waits for the process to exit, then reads what its children still write, to the end. */
+    /** Polls while the process lives (so {@link #drain} never races a blocked read), then reads to the end. */
     void pump(Process process) {
         try {
             while (process.isAlive()) {
-                Thread.sleep(2); // meanwhile the tag reader drains
+                drain();
+                Thread.sleep(2);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * concur's end of the ring that carries the example's lines (see {@link Wire}): a file in a fresh
- * directory that only concur's user may enter, in shared memory ({@code /dev/shm}) where there is
- * one, so it never reaches a disk.
+ * concur's end of the ring that carries the lines of an example that prints many (see {@link Wire}):
+ * a file in a fresh directory that only concur's user may enter, in shared memory ({@code /dev/shm})
+ * where there is one, so it never reaches a disk. Made for every run, as the harness must open it
+ * before it connects; it costs a few system calls, and its pages only when it is used.
  *
- * <p>concur maps only the first page, where the two counters live, and reads records with positional
- * reads: the ring's pages are the file's, not concur's, so they do not count against its memory, and
- * need no unmapping when a run ends.
+ * <p>concur maps only the first page, where the two counters live, and only once the harness uses the
+ * ring; it reads records with positional reads: the ring's pages are the file's, not concur's, so they
+ * do not count against its memory, and need no unmapping when a run ends.
  */
 final class RecordRing implements AutoCloseable {
     private static final Path SHARED_MEMORY = Path.of("/dev/shm");
@@ -24,14 +25,13 @@ final class RecordRing implements AutoCloseable {
     private final Path directory;
     private final Path file;
     private final FileChannel channel;
-    private final MappedByteBuffer counters;
+    private MappedByteBuffer counters;
     private long tail;
 
-    private RecordRing(Path directory, Path file, FileChannel channel, MappedByteBuffer counters) {
+    private RecordRing(Path directory, Path file, FileChannel channel) {
         this.directory = directory;
         this.file = file;
         this.channel = channel;
-        this.counters = counters;
     }
 
     /** A new, empty ring. */
@@ -46,7 +46,7 @@ final class RecordRing implements AutoCloseable {
         FileChannel channel = FileChannel.open(
                 file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
         channel.write(ByteBuffer.allocate(1), Wire.RING_DATA + Wire.RING_BYTES - 1); // its full size, all zeros
-        return new RecordRing(directory, file, channel, channel.map(FileChannel.MapMode.READ_WRITE, 0, Wire.RING_DATA));
+        return new RecordRing(directory, file, channel);
     }
 
     /** What the harness maps, through {@link Wire#RING_VARIABLE}. */
@@ -62,6 +62,9 @@ final class RecordRing implements AutoCloseable {
      *                                       the ring was written by something other than the harness
      */
     byte[] take() throws IOException {
+        if (counters == null) {
+            counters = channel.map(FileChannel.MapMode.READ_WRITE, 0, Wire.RING_DATA);
+        }
         long head = counters.getLong(Wire.RING_HEAD);
         VarHandle.acquireFence(); // the head before the bytes it covers
         long waiting = head - tail;

@@ -1,9 +1,12 @@
 package concur.run;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -20,10 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Reads the harness's records; answers whether the run ended cleanly and how long it took.
  *
- * <p>Lines come through the ring, which this polls while the example runs; each poll first takes what
- * the raw pipes hold, then the ring's records. A grandchild's line and its parent's lines so keep the
- * order in which they reached concur, to within a poll: and as a grandchild is started after its
- * parent prints and waited for before its parent prints again, that is the order they were printed in.
+ * <p>Records come through the socket, and for an example that prints many lines, through the ring
+ * once the harness says so ({@link Wire#RING}). Before each batch of records, what the raw pipes hold
+ * is taken first, so a grandchild's line lands before the lines its parent printed after it.
  */
 final class TagReader {
     /**
@@ -31,10 +33,7 @@ final class TagReader {
      * so this is generous; a stranger who sends nothing is vetted on a thread of its own meanwhile.
      */
     private static final int TOKEN_WAIT_MILLIS = 2_000;
-    /**
-     * How often the ring and the pipes are polled while lines are coming: often enough that a line
-     * printed just before a grandchild starts is read before the grandchild's first output.
-     */
+    /** How often the ring is polled while lines are coming. */
     private static final Duration BUSY_POLL = Duration.ofNanos(200_000);
     /** How often when nothing has come for a while ({@link #QUIET}): an example that sleeps costs little. */
     private static final Duration QUIET_POLL = Duration.ofMillis(2);
@@ -52,11 +51,12 @@ final class TagReader {
     private final List<RawStream> raw;
     private volatile Duration end;
     private volatile boolean started;
-    private boolean broken;
+    private volatile boolean broken;
+    private Thread ringReader;
 
     /**
      * @param token what the harness must send first on the socket; see {@link Wire#TOKEN_VARIABLE}
-     * @param ring  where the harness puts its records
+     * @param ring  where the harness puts its lines once it has printed many
      */
     TagReader(
             ServerSocket server,
@@ -75,13 +75,87 @@ final class TagReader {
         this.raw = raw;
     }
 
-    /** Reads until the example's JVM has exited and the ring is empty. */
+    /** Reads until the harness has closed the socket and, if it used the ring, the ring is empty. */
     void run() {
-        Thread.ofVirtual().name("concur-control").start(this::control);
+        try (Socket socket = accept()) {
+            if (socket == null) {
+                return; // the JVM died before main: its reason is on the raw stderr
+            }
+            ring.unlink(); // the harness has opened it
+            requests.complete(socket.getOutputStream());
+            read(new DataInputStream(new BufferedInputStream(new DrainingRaw(socket.getInputStream()), 1 << 16)));
+        } catch (IOException e) {
+            // the example's JVM is gone; the exit code tells the rest
+        } finally {
+            requests.complete(null);
+            dump.complete(null);
+        }
+        if (ringReader != null) {
+            try {
+                ringReader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void read(DataInputStream in) throws IOException {
+        try {
+            while (true) {
+                Wire.Record record = Wire.read(in);
+                switch (record.type()) {
+                    case Wire.DUMP -> dump.complete(record.text());
+                    case Wire.RING -> startRingReader();
+                    default -> handle(record);
+                }
+            }
+        } catch (Wire.MalformedRecordException e) {
+            // Nothing after it can be trusted, but the example must not block on a full socket either:
+            // read on to the end, and count what is not shown.
+            breakChannel(e.getMessage(), 0);
+            startRingReader(); // which counts what the harness puts there, and keeps it from waiting for room
+            output.notShown(in.transferTo(OutputStream.nullOutputStream()));
+        } catch (EOFException e) {
+            // the harness closed the channel at exit
+        }
+    }
+
+    private void startRingReader() {
+        if (ringReader == null) {
+            ringReader = Thread.ofVirtual().name("concur-ring").start(this::readRing);
+        }
+    }
+
+    /** A record of the example's output, from either path. */
+    private void handle(Wire.Record record) throws Wire.MalformedRecordException {
+        switch (record.type()) {
+            case Wire.START -> {
+                started = true;
+                clock.observe(record.nanos());
+            }
+            case Wire.LINE -> {
+                clock.observe(record.nanos());
+                OutputLine.Source source =
+                        record.stream() == Wire.STDERR ? OutputLine.Source.STDERR : OutputLine.Source.STDOUT;
+                output.add(
+                        new OutputLine(Duration.ofNanos(record.nanos()), record.thread(), source, record.text()),
+                        record.bytes(),
+                        record.cut());
+            }
+            case Wire.END -> end = Duration.ofNanos(record.nanos());
+            default -> throw new Wire.MalformedRecordException("a record of type " + record.type() + " out of place");
+        }
+    }
+
+    /**
+     * Polls the ring until the example's JVM has exited and the ring is empty: often while lines come,
+     * seldom once they stop. What the JVM put in the ring before it died is read after its death.
+     */
+    private void readRing() {
         try {
             long lastActive = System.nanoTime();
             while (true) {
-                boolean alive = process.isAlive(); // before the ring: what it held at its death is read
+                boolean alive = process.isAlive(); // before the ring: what it held at the death is read
                 boolean rawCame = false;
                 for (RawStream stream : raw) {
                     rawCame |= stream.drain();
@@ -99,7 +173,7 @@ final class TagReader {
                 }
             }
         } catch (IOException e) {
-            // the ring's file is gone: concur is shutting down
+            // the ring is closed: the run is over
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -122,26 +196,7 @@ final class TagReader {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(records));
         try {
             while (true) {
-                Wire.Record record = Wire.read(in);
-                switch (record.type()) {
-                    case Wire.START -> {
-                        started = true;
-                        clock.observe(record.nanos());
-                    }
-                    case Wire.LINE -> {
-                        clock.observe(record.nanos());
-                        OutputLine.Source source =
-                                record.stream() == Wire.STDERR ? OutputLine.Source.STDERR : OutputLine.Source.STDOUT;
-                        output.add(
-                                new OutputLine(
-                                        Duration.ofNanos(record.nanos()), record.thread(), source, record.text()),
-                                record.bytes(),
-                                record.cut());
-                    }
-                    case Wire.END -> end = Duration.ofNanos(record.nanos());
-                    default ->
-                        throw new Wire.MalformedRecordException("a record of type " + record.type() + " in the ring");
-                }
+                handle(Wire.read(in));
             }
         } catch (Wire.MalformedRecordException e) {
             breakChannel(e.getMessage(), in.available());
@@ -157,26 +212,29 @@ final class TagReader {
         output.notShown(bytesAfter);
     }
 
-    /** The socket: dump requests go out on it, and dumps come back. */
-    private void control() {
-        try (Socket socket = accept()) {
-            if (socket == null) {
-                return; // the JVM died before main: its reason is on the raw stderr
-            }
-            ring.unlink(); // the harness has mapped it
-            requests.complete(socket.getOutputStream());
-            DataInputStream in = new DataInputStream(socket.getInputStream());
-            while (true) {
-                Wire.Record record = Wire.read(in);
-                if (record.type() == Wire.DUMP) {
-                    dump.complete(record.text());
-                }
-            }
-        } catch (IOException e) {
-            // the example's JVM is gone (or wrote what no harness writes); the exit code tells the rest
-        } finally {
-            requests.complete(null);
-            dump.complete(null);
+    /**
+     * The socket's bytes; after each read from it, what the raw pipes hold is taken first. Those bytes
+     * reached concur before the records just read were processed, and a grandchild's line that came
+     * before its parent's lands before it. Once per read, not per record: a burst of lines costs one
+     * check of the pipes per buffer.
+     */
+    private final class DrainingRaw extends FilterInputStream {
+        DrainingRaw(InputStream socket) {
+            super(socket);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            raw.forEach(RawStream::drain);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int n = super.read(bytes, offset, length);
+            raw.forEach(RawStream::drain);
+            return n;
         }
     }
 
@@ -195,6 +253,14 @@ final class TagReader {
                 Socket candidate = server.accept();
                 vetting.incrementAndGet();
                 Thread.ofVirtual().name("concur-vet").start(() -> vet(candidate, harness, vetting));
+                // The harness sends its token with the connection: wait for that here rather than in
+                // the next accept, or its first lines wait, and a grandchild's output overtakes them.
+                return harness.get(50, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // a stranger who is slow to say anything (the future never fails): accept on while it is vetted
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
             } catch (SocketTimeoutException e) {
                 if (dead && vetting.get() == 0) {
                     break; // a connection it made before it died has been accepted, and vetted

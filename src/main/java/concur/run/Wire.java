@@ -14,13 +14,13 @@ import java.util.HexFormat;
  * The tag channel between concur and the {@link Harness} in the example's JVM: the one place that says
  * what a record is. The harness loads this class, so it uses the JDK only.
  *
- * <p>The channel has two parts. Records of printed lines go through the <em>ring</em>: a file in a
- * directory only concur's user may enter ({@link #RING_VARIABLE}), which the harness maps into memory.
- * A line is in the ring, and so in the kernel's page cache, when {@code println} returns: a
- * {@code Runtime.halt}, a crash or a kill right after it loses nothing, and no system call is made
- * per line. A loopback socket carries the rest: the harness opens it with the run's token
- * ({@link #TOKEN_VARIABLE}), concur asks for a thread dump on it and the dump comes back on it, and
- * when concur goes away the harness sees it close.
+ * <p>The harness opens a loopback socket to concur with the run's token ({@link #TOKEN_VARIABLE}) and
+ * writes each line's record to it before {@code println} returns, so a {@code Runtime.halt}, a crash or
+ * a kill right after loses nothing. That is a system call per line; an example that prints more than
+ * a thousand lines is switched ({@link #RING}) to the <em>ring</em>: a file in a directory only
+ * concur's user may enter ({@link #RING_VARIABLE}), which both processes map, so that a line, once
+ * copied in, is in the kernel's page cache without a system call. concur asks for a thread dump on
+ * the socket and the dump comes back on it; when concur goes away the harness sees it close.
  *
  * <p>A record is: type (1 byte), nanoseconds since the harness started (8), stream (1), thread name
  * (modified UTF-8, at most {@link #MAX_THREAD_CHARS} characters), bytes cut from the text (8), text
@@ -38,6 +38,8 @@ final class Wire {
     static final int END = 'E';
     /** A thread dump, answering {@link #DUMP_REQUEST}. */
     static final int DUMP = 'D';
+    /** From here on, lines (and the end) are in the ring. */
+    static final int RING = 'R';
     /** Sent by concur: "print a thread dump" (the step is about to be killed for its time limit). */
     static final int DUMP_REQUEST = 'd';
 
@@ -97,7 +99,7 @@ final class Wire {
     /**
      * One record as read.
      *
-     * @param type   {@link #LINE}, {@link #START}, {@link #END} or {@link #DUMP}
+     * @param type   {@link #LINE}, {@link #START}, {@link #END}, {@link #DUMP} or {@link #RING}
      * @param nanos  when it was sent, in nanoseconds since the harness started
      * @param stream {@link #STDOUT} or {@link #STDERR}, for a line
      * @param thread the printing thread's name, for a line
@@ -173,7 +175,7 @@ final class Wire {
         String thread = in.readUTF();
         long cut = in.readLong();
         int length = in.readInt();
-        if (type != LINE && type != START && type != END && type != DUMP) {
+        if (type != LINE && type != START && type != END && type != DUMP && type != RING) {
             throw new MalformedRecordException("a record of unknown type " + type);
         }
         if (stream != STDOUT && stream != STDERR) {

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -53,11 +54,18 @@ class TagReaderTest {
         assertThat(reading.isAlive()).as("still reading").isFalse();
     }
 
-    /** A harness's channel: the ring mapped, the socket opened with {@code key}. */
+    /** A harness's channel: the ring's file opened, the socket opened with {@code key}. */
     private Harness.Channel harness(Socket socket, String key) throws IOException {
-        MappedByteBuffer records = Harness.map(ring.path());
+        FileChannel ringFile = Harness.open(ring.path());
         Wire.writeToken(socket.getOutputStream(), key);
-        return new Harness.Channel(socket, records, System.nanoTime());
+        return new Harness.Channel(socket, ringFile, System.nanoTime());
+    }
+
+    /** The ring's counters, mapped before the harness connects (concur deletes the file then). */
+    private MappedByteBuffer peek() throws IOException {
+        try (FileChannel file = Harness.open(ring.path())) {
+            return file.map(FileChannel.MapMode.READ_WRITE, 0, Wire.RING_DATA);
+        }
     }
 
     private static void line(Harness.Channel channel, String text) {
@@ -65,20 +73,42 @@ class TagReaderTest {
     }
 
     @Test
-    void readsTheLinesTheHarnessPutsInTheRingEvenAfterItsJvmIsGone() throws Exception {
+    void readsTheSocketsLinesThenTheRingsInOrderEvenAfterTheJvmIsGone() throws Exception {
         try (Socket socket = connect()) {
             Harness.Channel channel = harness(socket, token);
-            for (int i = 1; i <= 50_000; i++) { // far more than the ring holds at once
-                line(channel, "line " + i);
+            for (int i = 1;
+                    i <= 50_000;
+                    i++) { // the first 1,000 by the socket, the rest far more than the ring holds at once
+                line(channel, Integer.toString(i));
             }
         }
         exampleExits();
 
         assertThat(output.total()).isEqualTo(50_000);
-        assertThat(output.last()).last().extracting(OutputLine::text).isEqualTo("line 50000");
+        assertThat(output.kept())
+                .extracting(OutputLine::text)
+                .startsWith("1", "2")
+                .endsWith("100");
+        assertThat(output.last()).extracting(OutputLine::text).endsWith("49999", "50000");
         assertThat(Files.exists(ring.path()))
-                .as("the ring's file, once the harness has mapped it")
+                .as("the ring's file, once the harness has opened it")
                 .isFalse();
+    }
+
+    @Test
+    void anExampleThatPrintsLittleNeverTouchesTheRing() throws Exception {
+        MappedByteBuffer counters = peek();
+        try (Socket socket = connect()) {
+            Harness.Channel channel = harness(socket, token);
+            for (int i = 1; i <= Harness.Channel.SOCKET_LINES; i++) {
+                line(channel, Integer.toString(i));
+            }
+            channel.close();
+        }
+        exampleExits();
+
+        assertThat(output.total()).isEqualTo(Harness.Channel.SOCKET_LINES);
+        assertThat(counters.getLong(Wire.RING_HEAD)).as("bytes put in the ring").isZero();
     }
 
     @Test
@@ -95,14 +125,14 @@ class TagReaderTest {
                     .as("the forger's connection is closed")
                     .isEqualTo(-1);
 
+            long start = System.nanoTime();
             try (Socket socket = connect()) {
-                long start = System.nanoTime();
                 line(harness(socket, token), "what the example really printed");
-                exampleExits();
-                assertThat(Duration.ofNanos(System.nanoTime() - start))
-                        .as("not held up by the silent one")
-                        .isLessThan(Duration.ofSeconds(2));
             }
+            exampleExits();
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("not held up by the silent one")
+                    .isLessThan(Duration.ofSeconds(2));
         }
 
         assertThat(output.kept()).extracting(OutputLine::text).containsExactly("what the example really printed");
@@ -121,28 +151,41 @@ class TagReaderTest {
     }
 
     @Test
-    void aForgedRecordInTheRingStopsTheReadingAndWhatFollowsIsCountedNotShown() throws Exception {
+    void aForgedOversizedRecordStopsTheReadingAndWhatFollowsIsCountedNotShown() throws Exception {
         try (Socket socket = connect()) {
-            Harness.Channel channel = harness(socket, token);
-            line(channel, "before");
-            Thread.sleep(50); // read before the forgery
-            MappedByteBuffer records = Harness.map(ring.path());
-            long head = records.getLong(Wire.RING_HEAD);
-            int at = (int) (head % Wire.RING_BYTES) + Wire.RING_DATA;
-            records.put(at, (byte) Wire.LINE)
-                    .putLong(at + 1, 0)
-                    .put(at + 9, (byte) Wire.STDOUT)
-                    .putShort(at + 10, (short) 0)
-                    .putLong(at + 12, 0)
-                    .putInt(at + 20, Integer.MAX_VALUE);
-            records.putLong(Wire.RING_HEAD, head + 24 + 1_000);
-            Thread.sleep(50);
-            line(channel, "after");
+            line(harness(socket, token), "before");
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            out.writeByte(Wire.LINE);
+            out.writeLong(0);
+            out.writeByte(Wire.STDOUT);
+            out.writeUTF("main");
+            out.writeLong(0);
+            out.writeInt(Integer.MAX_VALUE);
+            out.write(new byte[1_000_000]); // the reader must neither hold it nor leave the writer blocked
         }
         exampleExits();
 
         assertThat(output.kept()).extracting(OutputLine::text).containsExactly("before");
         assertThat(output.notShown().brokenChannel()).contains("a record of 2147483647 bytes");
-        assertThat(output.notShown().bytes()).isGreaterThanOrEqualTo(1_000);
+        assertThat(output.notShown().bytes()).isGreaterThanOrEqualTo(1_000_000);
+    }
+
+    @Test
+    void aForgedHeadInTheRingStopsTheReading() throws Exception {
+        MappedByteBuffer counters = peek();
+        try (Socket socket = connect()) {
+            Harness.Channel channel = harness(socket, token);
+            for (int i = 1; i <= Harness.Channel.SOCKET_LINES + 1; i++) {
+                line(channel, Integer.toString(i));
+            }
+            Thread.sleep(100); // read before the forgery
+            counters.putLong(Wire.RING_HEAD, Long.MAX_VALUE);
+            Thread.sleep(100);
+            line(channel, "after");
+        }
+        exampleExits();
+
+        assertThat(output.total()).isEqualTo(Harness.Channel.SOCKET_LINES + 1);
+        assertThat(output.notShown().brokenChannel()).contains("a ring head of " + Long.MAX_VALUE);
     }
 }
