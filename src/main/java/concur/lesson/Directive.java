@@ -16,7 +16,19 @@ import java.util.regex.Pattern;
  * @param line   1-based line of the comment in the lesson file
  */
 record Directive(Map<String, String> values, int line) {
-    static final Set<String> KEYS = Set.of("example", "timeout", "java-options", "args");
+    /** Keys of a step's directive. */
+    static final Set<String> STEP_KEYS = Set.of("example", "timeout", "java-options", "args");
+    /** Keys of an exercise's directive. */
+    static final Set<String> EXERCISE_KEYS = Set.of(
+            "name", "exercise", "solution", "check", "timeout", "java-options", "args", "schedules", "stress-runs");
+
+    static final Set<String> KEYS = union(STEP_KEYS, EXERCISE_KEYS);
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     private static final Pattern COMMENT = Pattern.compile("(?s)\\A\\s*<!--\\s*concur:(.*?)-->\\s*\\z");
     /** A value is quoted (then it may hold spaces) or a run of non-spaces; a quote left open runs to the end, to be reported. */
@@ -53,7 +65,8 @@ record Directive(Map<String, String> values, int line) {
                 break;
             }
             if (!KEYS.contains(key)) {
-                problems.add("unknown directive '" + key + "' (known: example, timeout, java-options, args)");
+                problems.add("unknown directive '" + key + "' (known: example, timeout, java-options, args;"
+                        + " in an exercise: name, exercise, solution, check, schedules, stress-runs)");
             } else if (value.isBlank()) {
                 problems.add("directive '" + key + "' has no value");
             } else if (values.putIfAbsent(key, value) != null) {

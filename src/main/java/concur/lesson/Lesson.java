@@ -12,14 +12,16 @@ import java.util.Objects;
  * @param file  the lesson file
  * @param intro the Markdown before the first step
  * @param steps the steps in order
+ * @param exercises the exercises that follow the steps, in order
  */
-public record Lesson(String name, String title, Path file, String intro, List<Step> steps) {
+public record Lesson(String name, String title, Path file, String intro, List<Step> steps, List<Exercise> exercises) {
     public Lesson {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(intro, "intro");
         steps = List.copyOf(steps);
+        exercises = List.copyOf(exercises);
     }
 
     /** The file name as messages show it, relative to the working directory when that is shorter. */

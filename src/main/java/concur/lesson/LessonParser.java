@@ -24,6 +24,9 @@ import org.commonmark.parser.Parser;
 
 /** Reads a lesson file (Markdown, see {@code lessons/README.md}) into a {@link Lesson}. */
 public final class LessonParser {
+    /** A level-2 heading that starts with this starts an exercise rather than a step. */
+    static final String EXERCISE = "Exercise:";
+
     private final Parser markdown = Parser.builder()
             .extensions(List.of(YamlFrontMatterExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
@@ -41,6 +44,7 @@ public final class LessonParser {
 
         StringBuilder intro = new StringBuilder();
         List<Step> steps = new ArrayList<>();
+        List<Exercise> exercises = new ArrayList<>();
         StepBuilder step = null;
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
             int line = firstLine(node);
@@ -56,13 +60,25 @@ public final class LessonParser {
             }
             if (node instanceof Heading h && h.getLevel() == 2) {
                 if (step != null) {
-                    steps.add(step.build());
+                    step.finish(steps, exercises, name);
                 }
-                step = new StepBuilder(
-                        file,
-                        steps.size() + 1,
-                        source(lines, node).replaceFirst("^##\\s*", "").strip(),
-                        line);
+                String heading = source(lines, node).replaceFirst("^##\\s*", "").strip();
+                boolean exercise = heading.startsWith(EXERCISE);
+                if (!exercise && !exercises.isEmpty()) {
+                    throw new LessonException(
+                            file,
+                            line,
+                            "step \"" + heading
+                                    + "\" comes after an exercise; a lesson's exercises follow all its steps");
+                }
+                step = exercise
+                        ? new StepBuilder(
+                                file,
+                                exercises.size() + 1,
+                                heading.substring(EXERCISE.length()).strip(),
+                                line,
+                                true)
+                        : new StepBuilder(file, steps.size() + 1, heading, line, false);
                 continue;
             }
             if (step == null) {
@@ -78,13 +94,13 @@ public final class LessonParser {
             step.add(node, line, source(lines, node));
         }
         if (step != null) {
-            steps.add(step.build());
+            step.finish(steps, exercises, name);
         }
         if (steps.isEmpty()) {
             throw new LessonException(file, 0, "the lesson has no steps (each step starts with a \"## \" heading)");
         }
         return new Lesson(
-                name, title != null ? title : name, file, intro.toString().strip(), steps);
+                name, title != null ? title : name, file, intro.toString().strip(), steps, exercises);
     }
 
     private static boolean isRunnablePart(Node node) {
@@ -174,16 +190,50 @@ public final class LessonParser {
         private Duration timeout;
         private List<String> javaOptions = List.of();
         private List<String> args = List.of();
+        private final boolean exercise;
+        private String name;
+        private Path start;
+        private Path solution;
+        private Exercise.Check check;
+        private int schedules = Exercise.DEFAULT_SCHEDULES;
+        private int stressRuns = Exercise.DEFAULT_STRESS_RUNS;
 
-        StepBuilder(Path file, int number, String title, int line) {
+        StepBuilder(Path file, int number, String title, int line, boolean exercise) {
             this.file = file;
             this.number = number;
             this.title = title;
             this.line = line;
+            this.exercise = exercise;
+        }
+
+        void finish(List<Step> steps, List<Exercise> exercises, String lesson) throws LessonException {
+            if (exercise) {
+                Exercise built = buildExercise(lesson);
+                for (Exercise other : exercises) {
+                    if (other.name().equals(built.name())) {
+                        throw new LessonException(
+                                file, line, "exercise name " + built.name() + " is taken by line " + other.line());
+                    }
+                }
+                exercises.add(built);
+            } else {
+                steps.add(build());
+            }
+        }
+
+        private String what() {
+            return (exercise ? "exercise \"" : "step \"") + title + "\"";
         }
 
         void add(Node node, int at, String source) throws LessonException {
             switch (node) {
+                case FencedCodeBlock code
+                when kind(code).equals("java") && exercise ->
+                    throw new LessonException(
+                            file,
+                            at,
+                            "an exercise's code lives in a file the learner edits: name it with exercise=PATH,"
+                                    + " and show other code with ```java snippet");
                 case FencedCodeBlock code
                 when kind(code).equals("java") -> {
                     setExample(inline(code.getLiteral(), at + 1), at);
@@ -200,7 +250,7 @@ public final class LessonParser {
 
         private void expected(FencedCodeBlock code, int at) throws LessonException {
             if (expectation != null) {
-                throw new LessonException(file, at, "step \"" + title + "\" has a second expected block");
+                throw new LessonException(file, at, what() + " has a second expected block");
             }
             try {
                 expectation = Expectation.parse(code.getLiteral().lines().toList(), at + 1);
@@ -215,10 +265,41 @@ public final class LessonParser {
             if (!problems.isEmpty()) {
                 throw new LessonException(file, at, problems.get(0));
             }
+            java.util.Set<String> allowed = exercise ? Directive.EXERCISE_KEYS : Directive.STEP_KEYS;
+            for (String key : directive.values().keySet()) {
+                if (!allowed.contains(key)) {
+                    throw new LessonException(
+                            file,
+                            at,
+                            "directive '" + key + "' belongs in " + (exercise ? "a step" : "an exercise") + ", not in "
+                                    + what() + " (here: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                }
+            }
             for (var entry : directive.values().entrySet()) {
                 String value = entry.getValue();
                 switch (entry.getKey()) {
                     case "example" -> setExample(fromFile(value, at), at);
+                    case "name" -> name = exerciseName(value, at);
+                    case "exercise" -> {
+                        setExample(fromFile(value, at), at);
+                        start = example.file();
+                    }
+                    case "solution" -> {
+                        solution = fromFile(value, at).file();
+                    }
+                    case "check" ->
+                        check = switch (value) {
+                            case "explore" -> Exercise.Check.EXPLORE;
+                            case "run" -> Exercise.Check.RUN;
+                            default ->
+                                throw new LessonException(
+                                        file,
+                                        at,
+                                        "check \"" + value
+                                                + "\" is not one concur knows: write check=explore or check=run");
+                        };
+                    case "schedules" -> schedules = count("schedules", value, 1, 100_000, at);
+                    case "stress-runs" -> stressRuns = count("stress-runs", value, 1, 100_000, at);
                     case "timeout" -> {
                         Optional<String> problem = Demo.timeoutProblem(value);
                         if (problem.isPresent()) {
@@ -234,6 +315,31 @@ public final class LessonParser {
             }
         }
 
+        private String exerciseName(String value, int at) throws LessonException {
+            if (!value.matches("[a-z0-9]+(-[a-z0-9]+)*") || value.length() > 60) {
+                throw new LessonException(
+                        file,
+                        at,
+                        "exercise name \"" + value
+                                + "\" is not lowercase words joined by dashes, like lost-increments");
+            }
+            return value;
+        }
+
+        private int count(String key, String value, int least, int most, int at) throws LessonException {
+            int n;
+            try {
+                n = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < least || n > most) {
+                throw new LessonException(
+                        file, at, key + "=" + value + " is not a whole number from " + least + " to " + most);
+            }
+            return n;
+        }
+
         private void quote(String source, int at) throws LessonException {
             String plain = source.lines()
                     .map(l -> l.replaceFirst("^\\s*>\\s?", ""))
@@ -244,7 +350,7 @@ public final class LessonParser {
                 hints.add(plain.substring("Hint:".length()).strip());
             } else if (plain.startsWith("Python:")) {
                 if (pythonNote != null) {
-                    throw new LessonException(file, at, "step \"" + title + "\" has a second Python note");
+                    throw new LessonException(file, at, what() + " has a second Python note");
                 }
                 pythonNote = plain.substring("Python:".length()).strip();
             } else {
@@ -298,6 +404,51 @@ public final class LessonParser {
                                 + " a public static void main(String[] args)");
             }
             return new Example(outline.qualified(type), code, source, 1);
+        }
+
+        Exercise buildExercise(String lesson) throws LessonException {
+            if (name == null) {
+                throw new LessonException(file, line, what() + " has no name: add name=... to its concur directive");
+            }
+            if (start == null) {
+                throw new LessonException(
+                        file, line, what() + " has no starting code: add exercise=PATH to its concur directive");
+            }
+            if (solution == null) {
+                throw new LessonException(
+                        file, line, what() + " has no reference solution: add solution=PATH to its concur directive");
+            }
+            if (!solution.getFileName().equals(start.getFileName()) || solution.equals(start)) {
+                throw new LessonException(
+                        file,
+                        line,
+                        what() + ": the solution must be another file of the same name as the starting code ("
+                                + start.getFileName() + "), in another folder");
+            }
+            if (check == null) {
+                throw new LessonException(
+                        file, line, what() + " does not say how it is checked: add check=explore or check=run");
+            }
+            if (expectation == null) {
+                throw new LessonException(file, line, what() + " has no ```expected block");
+            }
+            return new Exercise(
+                    name,
+                    lesson,
+                    title,
+                    line,
+                    text.toString().strip(),
+                    start,
+                    solution,
+                    example.className(),
+                    check,
+                    expectation,
+                    Optional.ofNullable(timeout),
+                    javaOptions,
+                    args,
+                    schedules,
+                    stressRuns,
+                    hints);
         }
 
         Step build() throws LessonException {

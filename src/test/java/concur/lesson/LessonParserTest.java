@@ -83,7 +83,7 @@ class LessonParserTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             missing-expected.md   | 3  | step "A step without its expected output" has an example but no ```expected block
-            unknown-directive.md  | 5  | unknown directive 'exmaple' (known: example, timeout, java-options, args)
+            unknown-directive.md  | 5  | unknown directive 'exmaple' (known: example, timeout, java-options, args; in an exercise: name, exercise, solution, check, schedules, stress-runs)
             missing-source.md     | 5  | file src/test/resources/fixtures/missing-source/Nowhere.java does not exist
             unterminated-block.md | 13 | this ``` block is never closed
             """)
