@@ -178,14 +178,24 @@ class TagReaderTest {
             for (int i = 1; i <= Harness.Channel.SOCKET_LINES + 1; i++) {
                 line(channel, Integer.toString(i));
             }
-            Thread.sleep(100); // read before the forgery
+            await(() -> output.total() == Harness.Channel.SOCKET_LINES + 1); // read before the forgery
             counters.putLong(Wire.RING_HEAD, Long.MAX_VALUE);
-            Thread.sleep(100);
+            // seen before the harness writes again, which would put its own head over the forged one
+            await(() -> output.notShown().brokenChannel().isPresent());
             line(channel, "after");
         }
         exampleExits();
 
         assertThat(output.total()).isEqualTo(Harness.Channel.SOCKET_LINES + 1);
         assertThat(output.notShown().brokenChannel()).contains("a ring head of " + Long.MAX_VALUE);
+    }
+
+    /** Waits for the reader, which polls the ring, rather than sleeping a guessed time. */
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 20 s for the reader").isLessThan(deadline);
+            Thread.sleep(5);
+        }
     }
 }
