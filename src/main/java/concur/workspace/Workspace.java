@@ -157,7 +157,7 @@ public record Workspace(Path root) {
         }
     }
 
-    private static String plainName(String what, String name) {
+    static String plainName(String what, String name) {
         if (name == null || !PLAIN_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(what + " name \"" + name + "\" is not a plain name"
                     + " (letters, digits, '.', '-', '_', not starting with '.')");
