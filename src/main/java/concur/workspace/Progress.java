@@ -89,6 +89,9 @@ public final class Progress {
         public Exercise {
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(failingRecording, "failingRecording");
+            if (hintsShown < 0) {
+                throw new IllegalArgumentException("hintsShown " + hintsShown + " is negative");
+            }
         }
     }
 
@@ -473,8 +476,8 @@ public final class Progress {
         Path lockFile = folder.resolve(file.getFileName() + ".lock");
         ReentrantLock inThisJvm = IN_THIS_JVM.computeIfAbsent(lockFile, key -> new ReentrantLock());
         inThisJvm.lock();
-        try (FileChannel channel = open(lockFile);
-                FileLock lock = channel.lock()) {
+        try (FileChannel channel = open(lockFile)) {
+            channel.lock(); // released as the channel closes
             return action.run();
         } finally {
             inThisJvm.unlock();
