@@ -28,7 +28,8 @@ class ArchitectureTest {
             "report", Set.of("run"),
             "view", Set.of("step", "check", "run"),
             "shell", Set.of("lesson"),
-            "cli", Set.of("shell", "view", "report", "step", "lesson", "check", "run"));
+            "workspace", Set.of(),
+            "cli", Set.of("workspace", "shell", "view", "report", "step", "lesson", "check", "run"));
 
     @Test
     void everyPackageImportsOnlyTheLayersBelowIt() throws IOException {
