@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * A process is only ever named by its id together with its start time, so an id the system reused for
  * another process meanwhile is never killed.
  */
-final class ContainedRun {
+public final class ContainedRun {
     /** The environment variable that carries the run's token to every process the example starts. */
     static final String VARIABLE = "CONCUR_RUN";
     /** Killing goes on in rounds for at most this long: a double-forking process may spawn while being killed. */
@@ -52,6 +52,16 @@ final class ContainedRun {
     private record Seen(long pid, long startTicks) {}
 
     /**
+     * How long a zombie child of concur must stay unreaped before concur takes it for an adopted orphan it
+     * never saw running (one that lived less than a look): the JDK reaps the processes it started within
+     * moments of their death, as a thread of its own waits on each, so one it leaves for a second is not its.
+     */
+    static final Duration UNCLAIMED = Duration.ofSeconds(1);
+
+    /** When each zombie child of concur was first seen, for {@link #UNCLAIMED}. */
+    private final Map<Seen, Long> zombieSince = new HashMap<>();
+
+    /**
      * @param rootStartTicks the root's start time from /proc, or 0 when unknown (the root was gone at
      *                       once): then no child of concur is taken for the example's
      * @param procfs         whether /proc can be read: without it, only the root's descendants are found
@@ -66,7 +76,7 @@ final class ContainedRun {
         this.adopting = subreaper.isPresent() && rootStartTicks > 0;
     }
 
-    Process root() {
+    public Process root() {
         return root;
     }
 
@@ -85,7 +95,7 @@ final class ContainedRun {
      *
      * @return the ids of the processes a last, fresh sweep still found running (empty: all verified gone)
      */
-    List<Long> killAll() {
+    public List<Long> killAll() {
         boolean interrupted = Thread.interrupted();
         try {
             long deadline = System.nanoTime() + KILLING.toNanos();
@@ -121,8 +131,22 @@ final class ContainedRun {
         return interrupted;
     }
 
-    /** The run's processes as they are now. */
-    Sweep sweep() {
+    /**
+     * Reaps the run's orphans that died while it runs. concur adopted them as a subreaper, and a zombie
+     * nobody reaps looks alive to everyone: {@code ProcessHandle.isAlive()} stays true and {@code onExit()}
+     * never completes, so an example waiting for its grandchild to end would wait for ever, where under a
+     * shell init would have reaped it at once. Each look also notes the processes running now, so their
+     * zombies are known to be the run's.
+     */
+    public void reapOrphans() {
+        if (adopting) {
+            Sweep sweep = sweep();
+            subreaper.ifPresent(libc -> sweep.adoptedZombies().forEach(libc::reap));
+        }
+    }
+
+    /** The run's processes as they are now; one look at a time, as the reaper and the killer share what was seen. */
+    synchronized Sweep sweep() {
         if (!procfs) {
             List<ProcessHandle> tree = Stream.concat(Stream.of(root.toHandle()), root.descendants())
                     .filter(ProcessTree::running)
@@ -146,7 +170,9 @@ final class ContainedRun {
             }
             boolean adopted = adopting && stat.parent() == self && stat.pid() != root.pid();
             if (stat.zombie()) {
-                if (adopted && seen.contains(new Seen(stat.pid(), stat.startTicks()))) {
+                Seen zombie = new Seen(stat.pid(), stat.startTicks());
+                long since = zombieSince.computeIfAbsent(zombie, z -> System.nanoTime());
+                if (adopted && (seen.contains(zombie) || System.nanoTime() - since >= UNCLAIMED.toNanos())) {
                     adoptedZombies.add(stat.pid());
                 }
                 continue;

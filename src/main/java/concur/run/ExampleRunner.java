@@ -103,6 +103,7 @@ public final class ExampleRunner {
                     Thread.ofVirtual().name("concur-tags").start(tags::run),
                     Thread.ofVirtual().name("concur-raw-out").start(() -> rawOut.pump(process)),
                     Thread.ofVirtual().name("concur-raw-err").start(() -> rawErr.pump(process)));
+            Thread reaper = Thread.ofVirtual().name("concur-reaper").start(() -> reapWhileRunning(contained, process));
             // Ctrl-C in `concur run` must not leave the example behind; the JVM halts before this method's own cleanup.
             Thread cleanup = new Thread(
                     () -> {
@@ -114,6 +115,7 @@ public final class ExampleRunner {
             List<Long> survivors = null;
             try {
                 Outcome outcome = await(process, spec.timeout(), tags);
+                reaper.interrupt();
                 survivors = contained.killAll(); // also the orphans of an example that exited
                 joinAll(readers); // the pipes end once every process holding them is gone
                 Duration total = tags.end().orElseGet(clock::now);
@@ -127,6 +129,7 @@ public final class ExampleRunner {
                         survivors,
                         output.notShown());
             } finally {
+                reaper.interrupt();
                 if (survivors == null) {
                     contained.killAll();
                 }
@@ -164,6 +167,17 @@ public final class ExampleRunner {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** Every 50 ms while the example runs: its dead orphans are reaped, as init would reap them. */
+    private static void reapWhileRunning(ContainedRun contained, Process process) {
+        try {
+            while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
+                contained.reapOrphans();
+            }
+        } catch (InterruptedException e) {
+            // the run is over: killAll reaps what is left
         }
     }
 }

@@ -344,6 +344,32 @@ class ExampleRunnerTest {
         assertThat(ProcessTree.running(orphan)).as("the orphan runs").isFalse();
     }
 
+    /**
+     * concur adopts an example's orphans as a subreaper; it must also reap them as they die, as init would,
+     * or a dead grandchild stays a zombie that Java takes for alive and waits on for ever.
+     */
+    @Test
+    void anOrphanThatDiesWhileTheExampleRunsIsReapedSoTheExampleSeesItGone() throws Exception {
+        RunResult result = run("WaitsForOrphan", """
+                import java.io.*;
+                import java.util.concurrent.TimeUnit;
+                public class WaitsForOrphan {
+                    public static void main(String[] args) throws Exception {
+                        Process child = new ProcessBuilder("sh", "-c", "sleep 60 & echo $!; wait").start();
+                        String pid = new BufferedReader(new InputStreamReader(child.getInputStream())).readLine();
+                        ProcessHandle grandchild = ProcessHandle.of(Long.parseLong(pid.strip())).orElseThrow();
+                        child.destroyForcibly();
+                        child.waitFor(); // the grandchild is an orphan now
+                        grandchild.destroyForcibly();
+                        grandchild.onExit().get(20, TimeUnit.SECONDS);
+                        System.out.println("the orphan is gone");
+                    }
+                }
+                """, Duration.ofSeconds(40));
+
+        assertThat(result.lines()).extracting(OutputLine::text).containsExactly("the orphan is gone");
+    }
+
     @Test
     void anExampleReadingStdinSeesItsEndInsteadOfHanging() throws Exception {
         RunResult result = run("Reads", """
