@@ -39,13 +39,16 @@ public class OrphanedGrandchild {
         // they are no longer its descendants (the system gives them a new parent), so take the list
         // now, while the child is still running.
         List<ProcessHandle> family = child.descendants().toList();
+        // Stop them before the child, and wait until they have ended: a process that has ended is
+        // only gone once its parent has collected its exit code, and for the grandchild, the child
+        // does that. Stopped after the child, it could linger as an ended process nobody collects.
         for (ProcessHandle process : family) {
             process.destroy();
         }
-        child.destroy();
         for (ProcessHandle process : family) {
             process.onExit().get();
         }
+        child.destroy();
         child.waitFor();
     }
 
