@@ -1,0 +1,52 @@
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Exercise: two threads count hits on one shared counter, and some hits go missing.
+ */
+public class LostIncrements {
+
+    static final int THREADS = 2;
+    static final int ROUNDS = 2; // hits per thread
+
+    /** A hit counter shared by all the threads. */
+    static class Counter {
+        int hits;
+
+        void hit() {
+            int seen = hits;  // read
+            hits = seen + 1;  // write back
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Counter counter = new Counter();
+        // A start gate: the threads wait here until all of them exist, then go at the same moment.
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 1; t <= THREADS; t++) {
+            threads.add(Thread.ofPlatform().name("counter-" + t).start(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int r = 0; r < ROUNDS; r++) {
+                    counter.hit();
+                }
+            }));
+        }
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        int expected = THREADS * ROUNDS;
+        int hits = counter.hits;
+        System.out.println(THREADS + " threads, " + ROUNDS + " hits each: " + hits + " hits");
+        if (hits != expected) {
+            throw new AssertionError("expected " + expected + " hits but was " + hits);
+        }
+    }
+}
