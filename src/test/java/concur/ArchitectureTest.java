@@ -26,9 +26,10 @@ class ArchitectureTest {
             "lesson", Set.of("check", "run"),
             "step", Set.of("lesson", "check", "run"),
             "report", Set.of("run"),
+            "explore", Set.of("run"),
             "view", Set.of("step", "check", "run"),
             "shell", Set.of("lesson"),
-            "cli", Set.of("shell", "view", "report", "step", "lesson", "check", "run"));
+            "cli", Set.of("shell", "view", "report", "explore", "step", "lesson", "check", "run"));
 
     @Test
     void everyPackageImportsOnlyTheLayersBelowIt() throws IOException {
@@ -81,6 +82,26 @@ class ArchitectureTest {
                         Pattern.compile("\\b" + name + "\\b").matcher(harness).find())
                 .toList();
         assertThat(others).isEmpty();
+    }
+
+    @Test
+    void onlyTheExplorersChildPackageUsesFray() throws IOException {
+        // Fray is provided scope: it is on no class path but the child JVM's, so nothing else may load it.
+        Path child = MAIN.resolve("explore/child");
+        List<String> users = sources(MAIN).stream()
+                .filter(file -> !file.startsWith(child))
+                .filter(file -> uncheckedRead(file).contains("org.pastalab"))
+                .map(file -> MAIN.relativize(file).toString())
+                .toList();
+        assertThat(users).isEmpty();
+    }
+
+    private static String uncheckedRead(Path file) {
+        try {
+            return withoutComments(Files.readString(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<Path> sources(Path folder) throws IOException {

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * A process is only ever named by its id together with its start time, so an id the system reused for
  * another process meanwhile is never killed.
  */
-final class ContainedRun {
+public final class ContainedRun {
     /** The environment variable that carries the run's token to every process the example starts. */
     static final String VARIABLE = "CONCUR_RUN";
     /** Killing goes on in rounds for at most this long: a double-forking process may spawn while being killed. */
@@ -66,7 +66,7 @@ final class ContainedRun {
         this.adopting = subreaper.isPresent() && rootStartTicks > 0;
     }
 
-    Process root() {
+    public Process root() {
         return root;
     }
 
@@ -85,7 +85,7 @@ final class ContainedRun {
      *
      * @return the ids of the processes a last, fresh sweep still found running (empty: all verified gone)
      */
-    List<Long> killAll() {
+    public List<Long> killAll() {
         boolean interrupted = Thread.interrupted();
         try {
             long deadline = System.nanoTime() + KILLING.toNanos();

@@ -37,7 +37,7 @@ import java.util.Optional;
  *
  * <p>A mechanism that is unavailable is skipped, and {@link #warning()} says what may then escape.
  */
-final class Containment {
+public final class Containment {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final boolean procfs;
@@ -53,7 +53,7 @@ final class Containment {
     }
 
     /** Sets up what this platform offers; makes this JVM a child subreaper where it can. */
-    static Containment establish() {
+    public static Containment establish() {
         boolean procfs = ProcessTree.available();
         List<String> gaps = new ArrayList<>();
         if (!procfs) {
@@ -82,12 +82,12 @@ final class Containment {
     }
 
     /** What may escape here, if anything: one sentence for the learner, to show once. */
-    Optional<String> warning() {
+    public Optional<String> warning() {
         return warning;
     }
 
     /** Starts {@code command} in {@code workDir}, with {@code environment} added, as the root of a contained run. */
-    ContainedRun start(List<String> command, Path workDir, Map<String, String> environment) throws IOException {
+    public ContainedRun start(List<String> command, Path workDir, Map<String, String> environment) throws IOException {
         List<String> full = new ArrayList<>();
         if (ownGroups) {
             full.add(SETSID.toString());
