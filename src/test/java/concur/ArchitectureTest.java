@@ -90,10 +90,15 @@ class ArchitectureTest {
         Path child = MAIN.resolve("explore/child");
         List<String> users = sources(MAIN).stream()
                 .filter(file -> !file.startsWith(child))
-                .filter(file -> uncheckedRead(file).contains("org.pastalab"))
+                .filter(file -> withoutStrings(uncheckedRead(file)).contains("org.pastalab"))
                 .map(file -> MAIN.relativize(file).toString())
                 .toList();
         assertThat(users).isEmpty();
+    }
+
+    /** Without its string literals: naming a Fray module on a command line is not using Fray. */
+    private static String withoutStrings(String java) {
+        return java.replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\"");
     }
 
     private static String uncheckedRead(Path file) {

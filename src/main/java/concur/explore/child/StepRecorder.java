@@ -68,7 +68,7 @@ final class StepRecorder implements ScheduleObserver<ThreadContext>, TestStatusO
 
     private java.util.Optional<Step> step(ThreadContext scheduled) {
         Operation operation = scheduled.getPendingOperation();
-        String thread = scheduled.getThread().getName();
+        String thread = name(scheduled);
         StackTraceElement[] stack = scheduled.getThread().getStackTrace();
         int learner = 0;
         while (learner < stack.length && !fields.classes.contains(stack[learner].getClassName())) {
@@ -90,12 +90,15 @@ final class StepRecorder implements ScheduleObserver<ThreadContext>, TestStatusO
         String action;
         String detail = "";
         if (!direct) {
+            if (!isConcurrencyCall(above)) {
+                return java.util.Optional.empty(); // linking a lambda, printing: not what the lesson is about
+            }
             String call = above.getClassName() + "." + above.getMethodName();
             String simple = above.getClassName().substring(above.getClassName().lastIndexOf('.') + 1);
             action = CALLS.getOrDefault(call, simple + "." + above.getMethodName());
             access = Access.NONE; // a library's own accesses are not the learner's reads and writes
-            if (!steps.isEmpty() && sameCall(steps.getLast(), thread, action, at.getLineNumber())) {
-                return java.util.Optional.empty(); // one library call may pass many scheduling points
+            if (repeats(thread, action, at.getLineNumber())) {
+                return java.util.Optional.empty(); // a join or a lock polled again, one call in the learner's eyes
             }
         } else if (access != Access.NONE) {
             action = access == Access.WRITE ? "writes" : "reads";
@@ -112,8 +115,34 @@ final class StepRecorder implements ScheduleObserver<ThreadContext>, TestStatusO
                 new Step(thread, action, file, at.getLineNumber(), detail, resource, access, false));
     }
 
-    private static boolean sameCall(Step last, String thread, String action, int line) {
-        return last.thread().equals(thread) && last.action().equals(action) && last.line() == line;
+    /** Whether the thread's previous step was this same call on this same line. */
+    private boolean repeats(String thread, String action, int line) {
+        for (Step step : steps.reversed()) {
+            if (step.thread().equals(thread)) {
+                return step.action().equals(action) && step.line() == line;
+            }
+        }
+        return false;
+    }
+
+    /** Calls into the JDK worth a step: threads, monitors, and java.util.concurrent. */
+    private static boolean isConcurrencyCall(StackTraceElement call) {
+        String type = call.getClassName();
+        return (type.equals("java.lang.Thread") && !call.getMethodName().equals("<init>"))
+                || type.equals("java.lang.Object")
+                || type.startsWith("java.util.concurrent.");
+    }
+
+    /**
+     * The thread's name, where the learner gave one. Unnamed threads' numbers go on across Fray's
+     * schedules (and the main one is Fray's), so they are named by their order in this schedule.
+     */
+    private static String name(ThreadContext context) {
+        if (context.getIndex() == 0) {
+            return "main";
+        }
+        String name = context.getThread().getName();
+        return name.matches("Thread-\\d+") ? "Thread-" + (context.getIndex() - 1) : name;
     }
 
     /** Fray's frames, and this package's, stand between a scheduling point and the code that reached it. */
