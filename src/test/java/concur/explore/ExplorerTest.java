@@ -201,7 +201,6 @@ class ExplorerTest {
 
     private Failure failing(String program) {
         Exploration result = explorer.explore(target(program), 1000, SEED, LIMIT);
-        System.out.println(program + " -> " + result);
         assertThat(result).as(program).isInstanceOf(Failure.class);
         return (Failure) result;
     }
