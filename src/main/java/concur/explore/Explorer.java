@@ -2,6 +2,7 @@ package concur.explore;
 
 import concur.explore.child.Report;
 import concur.run.Containment;
+import concur.run.Printable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -116,7 +117,8 @@ public final class Explorer {
     }
 
     private Exploration stress(Target target, int runs, Duration timeout, String why) {
-        Optional<Path> java = jdk25.filter(home -> JdkRelease.of(home).isPresent())
+        Optional<Path> java = jdk25.filter(
+                        home -> JdkRelease.of(home).filter(JdkRelease::is25).isPresent())
                 .map(home -> home.resolve("bin/java"))
                 .or(() -> ProcessHandle.current().info().command().map(Path::of));
         if (java.isEmpty()) {
@@ -141,7 +143,7 @@ public final class Explorer {
                     Integer.toString(runs)));
             command.addAll(target.args());
             long start = System.nanoTime();
-            ChildProcess.Ended ended = ChildProcess.run(containment, command, folder.resolve("work"), timeout);
+            ChildProcess.Ended ended = run(command, folder.resolve("work"), timeout);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             if (ended.timedOut()) {
                 return new Exploration.TimedOut(timeout, "running main up to " + runs + " times");
@@ -153,10 +155,11 @@ public final class Explorer {
                         return new Exploration.Stressed(Integer.parseInt(record.get(1)), took, why);
                     }
                     case Report.STRESS_FAILURE -> {
-                        return new Exploration.StressFailure(Integer.parseInt(record.get(1)), record.get(2), why);
+                        return new Exploration.StressFailure(
+                                Integer.parseInt(record.get(1)), Printable.text(record.get(2)), why);
                     }
                     case Report.ERROR -> {
-                        return new Exploration.Crashed(record.get(1));
+                        return new Exploration.Crashed(Printable.text(record.get(1)));
                     }
                     default -> {}
                 }
@@ -236,7 +239,7 @@ public final class Explorer {
             command.addAll(more);
             command.addAll(target.args());
             long start = System.nanoTime();
-            ChildProcess.Ended ended = ChildProcess.run(containment, command, folder.resolve("work"), timeout);
+            ChildProcess.Ended ended = run(command, folder.resolve("work"), timeout);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             if (ended.timedOut()) {
                 return new Exploration.TimedOut(timeout, "exploring schedules");
@@ -273,16 +276,20 @@ public final class Explorer {
                     return Optional.of(new Exploration.NoFailure(Integer.parseInt(record.get(1)), took));
                 }
                 case Report.ERROR -> {
-                    return Optional.of(new Exploration.Crashed("Fray failed: " + record.get(1)));
+                    return Optional.of(new Exploration.Crashed("Fray failed: " + Printable.text(record.get(1))));
                 }
                 case Report.FAILURE ->
                     failure = new Exploration.Failure(
-                            Integer.parseInt(record.get(1)), record.get(2), List.of(), Path.of(record.get(3)));
+                            Integer.parseInt(record.get(1)),
+                            Printable.text(record.get(2)),
+                            List.of(),
+                            Path.of(record.get(3)));
                 case Report.NOT_REPRODUCED -> {
                     if (failure == null) {
                         return Optional.of(new Exploration.NoFailure(1, took)); // replayed and passed
                     }
-                    progress.accept("replaying the failing schedule did not fail the same way: " + record.get(1));
+                    progress.accept(
+                            "replaying the failing schedule did not fail the same way: " + Printable.of(record.get(1)));
                 }
                 case Report.STEP -> {
                     int line = Integer.parseInt(record.get(4));
@@ -305,8 +312,17 @@ public final class Explorer {
                 : Optional.of(new Exploration.Failure(failure.schedule(), failure.error(), trace, failure.recording()));
     }
 
+    private ChildProcess.Ended run(List<String> command, Path workDir, Duration timeout)
+            throws IOException, InterruptedException {
+        ChildProcess.Ended ended = ChildProcess.run(containment, command, workDir, timeout);
+        if (!ended.survivors().isEmpty()) {
+            progress.accept("could not kill every process the check started; still running: " + ended.survivors());
+        }
+        return ended;
+    }
+
     private static Exploration crashed(ChildProcess.Ended ended) {
-        String output = ended.output().isEmpty() ? "no output" : ended.output();
+        String output = ended.output().isEmpty() ? "no output" : Printable.text(ended.output());
         return new Exploration.Crashed(
                 "the checking JVM ended (exit " + ended.status() + ") without an answer: " + output);
     }
