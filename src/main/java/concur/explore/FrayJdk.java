@@ -81,7 +81,7 @@ final class FrayJdk {
             if (!stamp.equals(readStamp(home))) {
                 Files.createDirectories(cache);
                 removeAbandonedBuilds(cache);
-                progress.accept("linking a Fray JDK into the cache (once, about 5 s)...");
+                progress.accept("linking a Fray JDK into the cache (once, 5 to 20 s)...");
                 Path building = Files.createTempDirectory(cache, home.getFileName() + ".building-");
                 try {
                     link(fray, base, building);
