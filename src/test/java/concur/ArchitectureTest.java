@@ -20,16 +20,30 @@ class ArchitectureTest {
     private static final Pattern REFERENCE = Pattern.compile("\\bconcur\\.(\\w+)\\.(\\w+)");
 
     /** What each package may import; an arrow missing here runs back up or sideways. */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "run", Set.of(),
-            "check", Set.of("run"),
-            "lesson", Set.of("check", "run"),
-            "step", Set.of("lesson", "check", "run"),
-            "report", Set.of("run"),
-            "view", Set.of("step", "check", "run"),
-            "shell", Set.of("lesson"),
-            "workspace", Set.of(),
-            "cli", Set.of("workspace", "shell", "view", "report", "step", "lesson", "check", "run"));
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("run", Set.of()),
+            Map.entry("explore", Set.of("run")),
+            Map.entry("check", Set.of("run")),
+            Map.entry("lesson", Set.of("check", "run")),
+            Map.entry("step", Set.of("lesson", "check", "run")),
+            Map.entry("exercise", Set.of("step", "lesson", "check", "explore", "run")),
+            Map.entry("report", Set.of("run")),
+            Map.entry("view", Set.of("step", "check", "explore", "run")),
+            Map.entry("shell", Set.of("lesson")),
+            Map.entry("workspace", Set.of()),
+            Map.entry(
+                    "cli",
+                    Set.of(
+                            "workspace",
+                            "shell",
+                            "view",
+                            "report",
+                            "exercise",
+                            "step",
+                            "lesson",
+                            "check",
+                            "explore",
+                            "run")));
 
     @Test
     void everyPackageImportsOnlyTheLayersBelowIt() throws IOException {
@@ -82,6 +96,31 @@ class ArchitectureTest {
                         Pattern.compile("\\b" + name + "\\b").matcher(harness).find())
                 .toList();
         assertThat(others).isEmpty();
+    }
+
+    @Test
+    void onlyTheExplorersChildPackageUsesFray() throws IOException {
+        // Fray is provided scope: it is on no class path but the child JVM's, so nothing else may load it.
+        Path child = MAIN.resolve("explore/child");
+        List<String> users = sources(MAIN).stream()
+                .filter(file -> !file.startsWith(child))
+                .filter(file -> withoutStrings(uncheckedRead(file)).contains("org.pastalab"))
+                .map(file -> MAIN.relativize(file).toString())
+                .toList();
+        assertThat(users).isEmpty();
+    }
+
+    /** Without its string literals: naming a Fray module on a command line is not using Fray. */
+    private static String withoutStrings(String java) {
+        return java.replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\"");
+    }
+
+    private static String uncheckedRead(Path file) {
+        try {
+            return withoutComments(Files.readString(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<Path> sources(Path folder) throws IOException {

@@ -82,7 +82,7 @@ public final class Containment {
     }
 
     /** What may escape here, if anything: one sentence for the learner, to show once. */
-    Optional<String> warning() {
+    public Optional<String> warning() {
         return warning;
     }
 

@@ -1,0 +1,29 @@
+// Check-then-act: both withdrawals see enough money, and the account goes negative.
+public class CheckThenAct {
+    public static void main(String[] args) throws InterruptedException {
+        Account account = new Account(100);
+        Thread alice = new Thread(() -> account.withdraw(70), "alice");
+        Thread bob = new Thread(() -> account.withdraw(70), "bob");
+        alice.start(); bob.start();
+        alice.join(); bob.join();
+        if (account.balance() < 0) throw new AssertionError("overdrawn: " + account.balance());
+    }
+}
+
+class Account {
+    private int balance;
+
+    Account(int balance) {
+        this.balance = balance;
+    }
+
+    void withdraw(int amount) {
+        if (balance >= amount) {
+            balance = balance - amount;
+        }
+    }
+
+    int balance() {
+        return balance;
+    }
+}
