@@ -10,15 +10,17 @@ import java.nio.file.Path;
  * @param title the front matter's {@code title}, else the first heading, else the name
  * @param order the front matter's {@code order}, else last
  * @param steps how many steps ({@code ## } headings) it has
+ * @param exercises how many exercises ({@code ## Exercise:} headings) follow its steps
  * @param file  the lesson file
  */
-public record LessonHead(String name, String title, int order, int steps, Path file) {
+public record LessonHead(String name, String title, int order, int steps, int exercises, Path file) {
 
     static LessonHead read(Path file) throws TextFile.Unreadable {
         String name = Catalog.nameOf(file);
         String title = null;
         int order = Integer.MAX_VALUE;
         int steps = 0;
+        int exercises = 0;
         boolean inFrontMatter = false;
         boolean inFence = false;
         int lineNumber = 0;
@@ -36,13 +38,15 @@ public record LessonHead(String name, String title, int order, int steps, Path f
                 }
             } else if (line.stripLeading().startsWith("```")) {
                 inFence = !inFence;
+            } else if (!inFence && line.startsWith("## " + LessonParser.EXERCISE)) {
+                exercises++;
             } else if (!inFence && line.startsWith("## ")) {
                 steps++;
             } else if (!inFence && title == null && line.startsWith("# ")) {
                 title = line.substring(2).strip();
             }
         }
-        return new LessonHead(name, title != null ? title : name, order, steps, file);
+        return new LessonHead(name, title != null ? title : name, order, steps, exercises, file);
     }
 
     private static int parseOrder(String text) {
