@@ -37,8 +37,14 @@ public final class StepRunner {
 
     /** Runs a runnable step; {@code live} sees each output line as it arrives. */
     public Played play(Step step, Consumer<OutputLine> live) throws CompileException, IOException {
-        Demo demo = step.demo()
-                .orElseThrow(() -> new IllegalArgumentException("step " + step.number() + " has no example"));
+        return play(
+                step.demo()
+                        .orElseThrow(() -> new IllegalArgumentException("step " + step.number() + " has no example")),
+                live);
+    }
+
+    /** Runs a demo: a step's, or an exercise's program as a step would run it. */
+    public Played play(Demo demo, Consumer<OutputLine> live) throws CompileException, IOException {
         RunResult run = runner.run(compiler.compile(demo.example()), demo.runSpec(timeoutOverride), live);
         return new Played(Verdict.of(demo.expectation(), run, Load.now()), run);
     }

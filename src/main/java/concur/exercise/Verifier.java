@@ -1,0 +1,93 @@
+package concur.exercise;
+
+import concur.explore.Exploration;
+import concur.explore.Explorer;
+import concur.explore.Target;
+import concur.lesson.Demo;
+import concur.lesson.Exercise;
+import concur.run.CompileException;
+import concur.run.CompiledExample;
+import concur.run.ExampleCompiler;
+import concur.run.OutputLine;
+import concur.step.StepRunner;
+import concur.step.StepRunner.Played;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Checks a learner's fix: one run against the exercise's expected output, then, for a race or a
+ * deadlock, the thread schedules explored (or, where that cannot run, many runs).
+ */
+public final class Verifier {
+    /** Time for the whole exploration: a budget of schedules normally takes 5-10 s on two cores. */
+    static final Duration EXPLORE_LIMIT = Duration.ofMinutes(3);
+
+    private final ExampleCompiler compiler;
+    private final StepRunner runner;
+    private final Explorer explorer;
+
+    public Verifier(ExampleCompiler compiler, StepRunner runner, Explorer explorer) {
+        this.compiler = compiler;
+        this.runner = runner;
+        this.explorer = explorer;
+    }
+
+    /**
+     * @param file      the program to check: the learner's copy, or the start or solution in CI
+     * @param code      its text, read once by the caller so what is checked is what was read
+     * @param schedules how many schedules to explore, when the learner asks for other than the exercise's
+     * @param live      sees each line of the run as it is printed
+     */
+    public Verification verify(
+            Exercise exercise, Path file, String code, Optional<Integer> schedules, Consumer<OutputLine> live)
+            throws CompileException, IOException {
+        Demo demo = exercise.demo(file, code);
+        CompiledExample compiled = compiler.compile(demo.example());
+        Played played = runner.play(demo, live);
+        if (!played.verdict().passed()) {
+            return new Verification.RunFailed(played);
+        }
+        if (exercise.check() == Exercise.Check.RUN) {
+            return new Verification.Passed(played, Optional.empty());
+        }
+        Target target = new Target(compiled.classes(), file, compiled.mainClass(), exercise.args());
+        Exploration explored =
+                explorer.explore(target, schedules.orElse(exercise.schedules()), seedOf(exercise), EXPLORE_LIMIT);
+        return judge(played, explored);
+    }
+
+    /** The failing schedule shown again, from the recording the last verify kept. */
+    public Exploration replay(Exercise exercise, Path file, String code, Path recording)
+            throws CompileException, IOException {
+        CompiledExample compiled = compiler.compile(exercise.example(file, code));
+        return explorer.replay(
+                new Target(compiled.classes(), file, compiled.mainClass(), exercise.args()), recording, EXPLORE_LIMIT);
+    }
+
+    static Verification judge(Played played, Exploration explored) {
+        return switch (explored) {
+            case Exploration.NoFailure none -> new Verification.Passed(played, Optional.of(none));
+            case Exploration.Stressed stressed -> new Verification.Passed(played, Optional.of(stressed));
+            case Exploration.Failure failure -> new Verification.InterleavingFailed(played, failure);
+            case Exploration.StressFailure failure -> new Verification.InterleavingFailed(played, failure);
+            case Exploration.Unavailable unavailable -> new Verification.NotChecked(played, unavailable.reason());
+            case Exploration.Crashed crashed ->
+                new Verification.NotChecked(
+                        played, "the schedule explorer stopped without an answer: " + crashed.detail());
+            case Exploration.TimedOut late ->
+                new Verification.NotChecked(
+                        played,
+                        "exploring " + late.what() + " did not end within "
+                                + late.limit().toSeconds()
+                                + " s (a program that waits for ever in some schedule? a schedule budget too large?)");
+        };
+    }
+
+    /** The same exercise explores the same schedules every time, so a learner sees the same failure again. */
+    static long seedOf(Exercise exercise) {
+        return exercise.name().hashCode();
+    }
+}
