@@ -27,6 +27,7 @@ final class LessonWalk {
     private final PrintWriter out;
     private boolean showTimeline;
     private Played last;
+    private final Exercising progress;
 
     LessonWalk(Context context, Lesson lesson, StepPlayer player, Keys keys) {
         this.context = context;
@@ -35,6 +36,7 @@ final class LessonWalk {
         this.keys = keys;
         this.passed = new boolean[lesson.steps().size()];
         this.out = context.out();
+        this.progress = new Exercising(context);
     }
 
     /** From the lesson's introduction to its end, or until the learner quits. */
@@ -48,13 +50,29 @@ final class LessonWalk {
             out.println();
             out.println(
                     "End of " + lesson.name() + ": " + count() + " of " + runnable() + " examples passed. Well done.");
+            exercises();
             out.flush();
         }
+    }
+
+    /** The lesson's exercises, which come after its steps: what each is, and how to start one. */
+    private void exercises() {
+        if (lesson.exercises().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Now fix some real bugs. This lesson's exercises:");
+        for (concur.lesson.Exercise exercise : lesson.exercises()) {
+            out.println("  " + concur.run.Printable.of(exercise.name() + "  " + exercise.title()));
+        }
+        out.println("Start the first with: concur exercise "
+                + concur.run.Printable.of(lesson.exercises().get(0).name()));
     }
 
     /** Shows step {@code index} and waits for the learner; returns the next index, or -1 to quit. */
     private int stepThrough(int index) throws IOException {
         Step step = lesson.steps().get(index);
+        progress.recordQuietly(edit -> edit.seen(lesson.name(), step.number()));
         out.println();
         out.println(StepPlayer.heading(lesson, step));
         out.println();
@@ -122,6 +140,9 @@ final class LessonWalk {
         try {
             last = player.show(step);
             passed[index] = last.verdict().passed();
+            if (passed[index]) {
+                progress.recordQuietly(edit -> edit.stepPassed(lesson.name(), step.number()));
+            }
             if (last.verdict() instanceof Verdict.NotStarted notStarted) {
                 problem(lesson.displayFile() + ":" + step.line() + ": " + notStarted.summary());
             }

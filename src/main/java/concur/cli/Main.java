@@ -32,6 +32,8 @@ public final class Main implements Runnable {
                 "Examples:",
                 "  concur list",
                 "  concur lesson threads",
+                "  concur exercise lost-increments",
+                "  concur verify",
                 "  concur run --all");
         spec.usageMessage().commandListHeading("%nCommands:%n");
         spec.addOption(Specs.debug());
@@ -109,6 +111,13 @@ public final class Main implements Runnable {
                 .addSubcommand(new CommandLine(new ListCommand(context).spec()))
                 .addSubcommand(new CommandLine(new LessonCommand(context).spec()))
                 .addSubcommand(new CommandLine(new RunCommand(context).spec()))
+                .addSubcommand(new CommandLine(new ExerciseCommand(context).spec()))
+                .addSubcommand(new CommandLine(new VerifyCommand(context).spec()))
+                .addSubcommand(new CommandLine(new WatchCommand(context).spec()))
+                .addSubcommand(new CommandLine(new HintCommand(context).spec()))
+                .addSubcommand(new CommandLine(new SolutionCommand(context).spec()))
+                .addSubcommand(new CommandLine(new ResetCommand(context).spec()))
+                .addSubcommand(new CommandLine(new ExercisesCommand(context).spec()))
                 .addSubcommand(new CommandLine(new CompletionCommand(context).spec()))
                 .setOut(context.out())
                 .setErr(context.err())

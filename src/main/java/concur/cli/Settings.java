@@ -18,6 +18,12 @@ import java.util.Properties;
  * @param term     the {@code TERM} variable, or empty
  * @param noColor  {@code NO_COLOR} is set
  * @param debug    {@code CONCUR_DEBUG=1}: errors show their stack trace
+ * @param workspace where the learner's copies of the exercises and their progress live:
+ *                 {@code CONCUR_WORKSPACE}, else the data folder
+ * @param jdks     JDK homes to look in for a JDK 25, which schedule exploration needs: {@code CONCUR_JDK25},
+ *                 the JDK concur runs on, and {@code JAVA_HOME}, in that order
+ * @param editor   the learner's editor command: {@code VISUAL}, else {@code EDITOR}, else empty
+ * @param fray     Fray's jars, which the build copies beside concur's own (the POM's copy-fray)
  */
 record Settings(
         Path home,
@@ -27,13 +33,21 @@ record Settings(
         OptionalInt columns,
         String term,
         boolean noColor,
-        boolean debug) {
+        boolean debug,
+        Path workspace,
+        java.util.List<Path> jdks,
+        String editor,
+        Path fray) {
     Settings {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(columns, "columns");
         Objects.requireNonNull(term, "term");
+        Objects.requireNonNull(workspace, "workspace");
+        jdks = java.util.List.copyOf(jdks);
+        Objects.requireNonNull(editor, "editor");
+        Objects.requireNonNull(fray, "fray");
     }
 
     /** The process's own settings. */
@@ -44,7 +58,7 @@ record Settings(
     /**
      * @param env        environment variables
      * @param properties system properties; the launcher passes {@code concur.home}, {@code concur.tty} and
-     *                   {@code concur.columns}, and the tests {@code concur.cache}
+     *                   {@code concur.columns}, and the tests {@code concur.cache} and {@code concur.fray}
      */
     static Settings read(Map<String, String> env, Properties properties) {
         Path userHome = Path.of(properties.getProperty("user.home", "."));
@@ -59,6 +73,15 @@ record Settings(
         if (columns.isEmpty()) {
             columns = number(env.get("COLUMNS"));
         }
+        String workspace = env.get("CONCUR_WORKSPACE");
+        java.util.List<Path> jdks = new java.util.ArrayList<>();
+        for (String home25 :
+                new String[] {env.get("CONCUR_JDK25"), properties.getProperty("java.home"), env.get("JAVA_HOME")}) {
+            if (home25 != null && !home25.isBlank()) {
+                jdks.add(Path.of(home25));
+            }
+        }
+        String editor = firstSet(env.get("VISUAL"), env.get("EDITOR"));
         return new Settings(
                 home,
                 cacheDir,
@@ -67,7 +90,21 @@ record Settings(
                 columns,
                 env.getOrDefault("TERM", ""),
                 env.get("NO_COLOR") != null,
-                "1".equals(env.get("CONCUR_DEBUG")));
+                "1".equals(env.get("CONCUR_DEBUG")),
+                workspace != null && !workspace.isBlank() ? Path.of(workspace) : data,
+                jdks,
+                editor,
+                Path.of(properties.getProperty(
+                        "concur.fray", home.resolve("target/fray/lib").toString())));
+    }
+
+    private static String firstSet(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return "";
     }
 
     /** The lessons shipped with this checkout. */

@@ -97,6 +97,28 @@ final class Specs {
                 .build();
     }
 
+    /** An exercise's name, optional: the commands default to the first exercise not yet passed. */
+    static PositionalParamSpec exercise(Context context) {
+        return PositionalParamSpec.builder()
+                .arity("0..1")
+                .type(String.class)
+                .paramLabel("EXERCISE")
+                .completionCandidates(
+                        () -> new Exercising(context).exercises().names().iterator())
+                .description("an exercise's name, e.g. lost-increments (default: the first you have not passed)")
+                .build();
+    }
+
+    static void exerciseExitCodes(CommandSpec spec) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put("0", "your fix holds, as far as the check can tell");
+        codes.put("1", "not yet: it does not compile, its output does not match, or an interleaving breaks it");
+        codes.put("2", "bad usage, or an exercise or file concur cannot use");
+        codes.put("70", "a bug in concur (please report it)");
+        codes.put("130", "stopped with Ctrl-C");
+        spec.usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(codes);
+    }
+
     static void exitCodes(CommandSpec spec) {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put("0", "every step matched");

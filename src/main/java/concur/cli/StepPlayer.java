@@ -48,6 +48,11 @@ final class StepPlayer {
         return played;
     }
 
+    /** The runner, for checks that run a program as a step would (an exercise's verify). */
+    StepRunner runner() {
+        return runner;
+    }
+
     /** Runs the step without showing it (for --repeat). */
     Played quietly(Step step) throws CompileException, IOException {
         return runner.play(step, line -> {});
