@@ -295,7 +295,7 @@ class CommandsTest {
         Result result = concur("list");
 
         assertThat(result.code()).isZero();
-        assertThat(result.out()).containsPattern("(?m)^threads +.+ \\(\\d+ steps\\)$");
+        assertThat(result.out()).containsPattern("(?m)^threads +.+ \\(\\d+ steps, \\d+ exercises\\)");
     }
 
     @Test
