@@ -16,13 +16,15 @@ runs=${1:-10}
 exercise=${2:-lost-increments}
 
 "$home/concur" list >/dev/null # builds if needed
+lessons=()
+for file in "$home"/lessons/*.md; do [ "${file##*/}" = README.md ] || lessons+=("$file"); done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export CONCUR_WORKSPACE="$tmp/workspace" XDG_CACHE_HOME="$tmp/cache"
 
 # The exercise's files, from its directive in the lessons.
-directive=$(grep -h "name=$exercise " "$home"/lessons/*.md | head -1)
-lesson=$(grep -l "name=$exercise " "$home"/lessons/*.md | head -1)
+directive=$(grep -h "<!-- concur:.*name=$exercise " "${lessons[@]}" | head -1)
+lesson=$(grep -l "<!-- concur:.*name=$exercise " "${lessons[@]}" | head -1)
 start="$(dirname "$lesson")/$(sed -E 's/.*exercise=([^ ]+).*/\1/' <<<"$directive")"
 solution="$(dirname "$lesson")/$(sed -E 's/.*solution=([^ ]+).*/\1/' <<<"$directive")"
 mine="$CONCUR_WORKSPACE/exercises/$exercise/$(basename "$start")"
@@ -51,7 +53,7 @@ echo "save to the interleaving on screen (starting code), median of $runs: $(tim
 echo "save to PASS (solution, full budget), median of $runs:          $(timed_verify "$solution" '^PASS') ms (target: 10000)"
 
 echo "plain stress, 200 fresh JVMs of each explore exercise's starting code:"
-grep -h "check=explore" "$home"/lessons/*.md | while read -r line; do
+grep -h "<!-- concur:.*check=explore" "${lessons[@]}" | while read -r line; do
   name=$(sed -E 's/.*name=([^ ]+).*/\1/' <<<"$line")
   file=$(sed -E 's/.*exercise=([^ ]+).*/\1/' <<<"$line")
   src="$home/lessons/$file"
