@@ -61,6 +61,21 @@ class LauncherTest {
     }
 
     @Test
+    void theFirstBuildSaysWhatItIsDoingInsteadOfFallingSilent() throws Exception {
+        Result result = bash(". src/main/sh/build-progress.sh; printf '%s\\n' "
+                + "'Downloading from central: https://repo/a.pom' 'Downloading from central: https://repo/b.jar' "
+                + "'[INFO] --- compiler:3.14.0:compile (default-compile) @ concur ---' '[INFO] Compiling 90 files' "
+                + "'[INFO] --- jar:3.4.2:jar (default-jar) @ concur ---' | build_progress");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.err().lines())
+                .containsExactly(
+                        "concur: building: downloading Maven and the libraries (1 files so far)",
+                        "concur: building: compiling concur",
+                        "concur: building: packaging concur.jar");
+    }
+
+    @Test
     void passesOverAnOldJavaHomeAndPicksTheNewestInstalledJdk() throws Exception {
         Path old = fakeJdk("jdk17", "17.0.15", true);
         Path newer = fakeJdk("jdk22", "22.0.1", true);
@@ -140,6 +155,7 @@ class LauncherTest {
         Files.createDirectories(copy.resolve("src/main/sh"));
         Files.copy(Path.of("concur"), copy.resolve("concur"));
         Files.copy(Path.of("src/main/sh/locale.sh"), copy.resolve("src/main/sh/locale.sh"));
+        Files.copy(Path.of("src/main/sh/build-progress.sh"), copy.resolve("src/main/sh/build-progress.sh"));
         Files.writeString(
                 copy.resolve("src/main/sh/find-jdk.sh"),
                 Files.readString(Path.of("src/main/sh/find-jdk.sh"), StandardCharsets.UTF_8)
