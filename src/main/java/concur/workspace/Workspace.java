@@ -58,7 +58,36 @@ public record Workspace(Path root) {
      * @throws IOException naming the path that could not be made
      */
     public Path prepare(String exercise, Path start) throws IOException {
-        Path target = fileOf(exercise, start.getFileName().toString());
+        return copyOnce(fileOf(exercise, start.getFileName().toString()), start);
+    }
+
+    /**
+     * Where the learner's copy of a lesson step's example lives, existing or not: the learner edits it to
+     * try what the step's hints suggest, and the lesson's own file stays as it is.
+     *
+     * @throws IllegalArgumentException if the lesson or file name is not a plain name, or the step is not positive
+     */
+    public Path exampleOf(String lesson, int step, String fileName) {
+        if (step < 1) {
+            throw new IllegalArgumentException("step " + step + " is not a step number");
+        }
+        return root.resolve("examples")
+                .resolve(plainName("lesson", lesson))
+                .resolve("step-" + step)
+                .resolve(plainName("file", fileName));
+    }
+
+    /** The learner's copy of a step's example, made from the lesson's the first time; as {@link #prepare}. */
+    public Path prepareExample(String lesson, int step, Path example) throws IOException {
+        return copyOnce(exampleOf(lesson, step, example.getFileName().toString()), example);
+    }
+
+    /** Back to the lesson's version of a step's example, the learner's kept as a backup; as {@link #reset}. */
+    public Optional<Path> resetExample(String lesson, int step, Path example) throws IOException {
+        return restore(exampleOf(lesson, step, example.getFileName().toString()), example);
+    }
+
+    private Path copyOnce(Path target, Path start) throws IOException {
         if (Files.exists(target)) {
             return target;
         }
@@ -89,7 +118,10 @@ public record Workspace(Path root) {
      *     it was, or already backed up
      */
     public Optional<Path> reset(String exercise, Path start) throws IOException {
-        Path target = fileOf(exercise, start.getFileName().toString());
+        return restore(fileOf(exercise, start.getFileName().toString()), start);
+    }
+
+    private Optional<Path> restore(Path target, Path start) throws IOException {
         Optional<Path> backup = Optional.empty();
         if (Files.exists(target) && !sameContent(target, start)) {
             backup = Optional.of(backUp(target));
