@@ -77,16 +77,6 @@ public record Workspace(Path root) {
                 .resolve(plainName("file", fileName));
     }
 
-    /** The learner's copy of a step's example, made from the lesson's the first time; as {@link #prepare}. */
-    public Path prepareExample(String lesson, int step, Path example) throws IOException {
-        return copyOnce(exampleOf(lesson, step, example.getFileName().toString()), example);
-    }
-
-    /** Back to the lesson's version of a step's example, the learner's kept as a backup; as {@link #reset}. */
-    public Optional<Path> resetExample(String lesson, int step, Path example) throws IOException {
-        return restore(exampleOf(lesson, step, example.getFileName().toString()), example);
-    }
-
     private Path copyOnce(Path target, Path start) throws IOException {
         if (Files.exists(target)) {
             return target;

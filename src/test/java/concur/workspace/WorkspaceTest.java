@@ -56,18 +56,11 @@ class WorkspaceTest {
     }
 
     @Test
-    void aStepsExampleHasItsOwnCopyThatTheLearnerCanEditAndTakeBack() throws Exception {
+    void aStepsExampleHasAPlaceOfItsOwnBesideTheExercises() {
         Workspace workspace = new Workspace(tmp.resolve("data"));
 
-        Path copy = workspace.prepareExample("threads", 2, start());
-        Files.writeString(copy, "class Counter { /* no join */ }");
-        assertThat(workspace.prepareExample("threads", 2, start())).hasContent("class Counter { /* no join */ }");
-        Optional<Path> backup = workspace.resetExample("threads", 2, start());
-
-        assertThat(copy).isEqualTo(tmp.resolve("data/examples/threads/step-2/Counter.java"));
-        assertThat(copy).hasContent("class Counter {}");
-        assertThat(backup).hasValueSatisfying(b -> assertThat(b).hasContent("class Counter { /* no join */ }"));
-        assertThat(start()).hasContent("class Counter {}");
+        assertThat(workspace.exampleOf("threads", 2, "Counter.java"))
+                .isEqualTo(tmp.resolve("data/examples/threads/step-2/Counter.java"));
         assertThatIllegalArgumentException().isThrownBy(() -> workspace.exampleOf("threads", 0, "Counter.java"));
         assertThatIllegalArgumentException().isThrownBy(() -> workspace.exampleOf("../x", 1, "Counter.java"));
     }
