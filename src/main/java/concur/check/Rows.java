@@ -40,9 +40,12 @@ final class Rows {
      * The rows of a failure: the part that matched, then the output lines left lined up with the expected
      * lines left by a diff, which tells a changed line from a missing or an extra one.
      *
+     * <p>The lines the diff pairs by shape alone are {@link Mark#UNCHECKED}, not matched: the match stopped
+     * before them, so nothing said their captures and bounds hold, and a failed step must not show a matched mark
+     * on a line the matcher never looked at.
+     *
      * @param failedLine the index of the output line that had the expected shape and still failed (a bound
-     *                   not met, a capture that did not repeat), or -1: the diff, which compares shapes, would
-     *                   otherwise mark it as matched
+     *                   not met, a capture that did not repeat), or -1: it is marked as a mismatch
      */
     static List<Row> failed(Alignment alignment, List<OutputLine> output, List<OneLine> expected, int failedLine) {
         List<Row> rows = matched(alignment, output);
@@ -95,7 +98,7 @@ final class Rows {
     }
 
     private static Mark shapeMatch(int index, int failedLine) {
-        return index == failedLine ? Mark.MISMATCH : Mark.MATCH;
+        return index == failedLine ? Mark.MISMATCH : Mark.UNCHECKED;
     }
 
     /** Every output line on its own, when no alignment could be made. */

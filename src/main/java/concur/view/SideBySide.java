@@ -24,6 +24,7 @@ public final class SideBySide {
     private static final int THREAD_WIDTH = 14;
     private static final int TIME_WIDTH = 7;
     private static final String LEGEND = "= matched   x differs   - missing   + extra";
+    private static final String LEGEND_UNCHECKED = "~ not checked (after the failure)";
     /** Narrower than this, the expected line goes under the output instead of beside it. */
     static final int STACK_BELOW = 80;
 
@@ -114,6 +115,9 @@ public final class SideBySide {
         } else {
             out.println(Ansi.RED.apply("FAIL", screen) + "  " + verdict.summary());
             out.println(Ansi.DIM.apply("      " + LEGEND, screen));
+            if (rows.stream().anyMatch(row -> row.mark() == Mark.UNCHECKED)) {
+                out.println(Ansi.DIM.apply("      " + LEGEND_UNCHECKED, screen));
+            }
         }
         out.flush();
     }
@@ -198,6 +202,7 @@ public final class SideBySide {
             case MISMATCH -> 'x';
             case MISSING -> '-';
             case EXTRA -> '+';
+            case UNCHECKED -> '~';
         };
     }
 
@@ -206,6 +211,7 @@ public final class SideBySide {
             case MATCH -> null;
             case MISMATCH -> Ansi.RED;
             case MISSING, EXTRA -> Ansi.YELLOW;
+            case UNCHECKED -> Ansi.DIM;
         };
     }
 

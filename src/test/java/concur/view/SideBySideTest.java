@@ -40,7 +40,7 @@ class SideBySideTest {
                 .containsPattern("(?m)^x main +TWO +\\| two$")
                 .containsPattern("(?m)^- +\\| three$")
                 .contains("FAIL  line 11: expected \"two\" but got \"TWO\"")
-                .contains("= matched   x differs   - missing   + extra");
+                .contains("= matched   x differs   - missing   + extra\n");
     }
 
     @Test
