@@ -30,7 +30,8 @@ final class Rows {
                         Optional.of(output.get(link.from() + k)),
                         Optional.of(expected.text()),
                         expected.line(),
-                        Mark.MATCH));
+                        Mark.MATCH,
+                        Optional.of(expected.words())));
             }
         }
         return rows;
@@ -73,11 +74,7 @@ final class Rows {
                 rows.add(new Row(Optional.of(actual.get(a)), Optional.empty(), 0, Mark.EXTRA));
             }
             for (; e < missing; e++) {
-                rows.add(new Row(
-                        Optional.empty(),
-                        Optional.of(expected.get(e).shown().text()),
-                        expected.get(e).shown().line(),
-                        Mark.MISSING));
+                rows.add(missing(expected.get(e)));
             }
         }
         // Lines after the last difference: equal as far as both sides go, then whatever one side has left.
@@ -88,11 +85,7 @@ final class Rows {
             rows.add(new Row(Optional.of(actual.get(a)), Optional.empty(), 0, Mark.EXTRA));
         }
         for (; e < expected.size(); e++) {
-            rows.add(new Row(
-                    Optional.empty(),
-                    Optional.of(expected.get(e).shown().text()),
-                    expected.get(e).shown().line(),
-                    Mark.MISSING));
+            rows.add(missing(expected.get(e)));
         }
         return rows;
     }
@@ -113,7 +106,17 @@ final class Rows {
                 Optional.of(actual),
                 Optional.of(expected.shown().text()),
                 expected.shown().line(),
-                mark);
+                mark,
+                Optional.of(expected.shown().words()));
+    }
+
+    private static Row missing(OneLine expected) {
+        return new Row(
+                Optional.empty(),
+                Optional.of(expected.shown().text()),
+                expected.shown().line(),
+                Mark.MISSING,
+                Optional.of(expected.shown().words()));
     }
 
     private static List<Integer> indices(int size) {

@@ -1,5 +1,6 @@
 package concur.view;
 
+import concur.check.ExpectedWords;
 import concur.check.Mark;
 import concur.check.Row;
 import concur.run.Outcome;
@@ -36,7 +37,7 @@ public final class SideBySide {
     public SideBySide(Screen screen, PrintWriter out, List<String> expectedDisplay) {
         this.screen = screen;
         this.out = out;
-        this.expected = List.copyOf(expectedDisplay);
+        this.expected = expectedDisplay.stream().map(ExpectedWords::line).toList();
     }
 
     public void header() {
@@ -119,6 +120,10 @@ public final class SideBySide {
                 out.println(Ansi.DIM.apply("      " + LEGEND_UNCHECKED, screen));
             }
         }
+        List<String> shown =
+                rows.stream().flatMap(row -> row.inWords().stream()).toList();
+        ExpectedWords.legend(shown)
+                .ifPresent(items -> out.println(Ansi.DIM.apply("      " + String.join("   ", items), screen)));
         out.flush();
     }
 
@@ -133,7 +138,7 @@ public final class SideBySide {
         String text = row.actual().map(OutputLine::text).orElse("");
         String thread = row.actual().map(SideBySide::threadOf).orElse("expected");
         String shown =
-                row.actual().isPresent() ? text : row.expected().orElse(""); // a missing line shows what was expected
+                row.actual().isPresent() ? text : row.inWords().orElse(""); // a missing line shows what was expected
         String first = (cell(String.valueOf(mark), 2)
                         + cell(thread, THREAD_WIDTH)
                         + fit(shown, screen.width() - 2 - THREAD_WIDTH))
@@ -141,11 +146,11 @@ public final class SideBySide {
         List<String> lines = new java.util.ArrayList<>();
         lines.add(colour == null ? first : colour.apply(first, screen));
         if (row.actual().isPresent()
-                && row.expected().isPresent()
-                && !sameText(row.expected().get(), text)) {
+                && row.inWords().isPresent()
+                && !sameText(row.inWords().get(), text)) {
             String second = (cell("", 2)
                             + cell("  expected", THREAD_WIDTH)
-                            + fit(row.expected().get(), screen.width() - 2 - THREAD_WIDTH))
+                            + fit(row.inWords().get(), screen.width() - 2 - THREAD_WIDTH))
                     .stripTrailing();
             lines.add(Ansi.DIM.apply(second, screen));
         }
@@ -170,7 +175,7 @@ public final class SideBySide {
     }
 
     private String format(Row row) {
-        String expectedText = row.expected().orElse("");
+        String expectedText = row.inWords().orElse("");
         return row.actual()
                 .map(line -> format(symbol(row.mark()), colourOf(row.mark()), line, expectedText))
                 .orElseGet(() -> format(symbol(row.mark()), colourOf(row.mark()), null, expectedText));

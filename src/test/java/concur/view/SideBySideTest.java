@@ -128,7 +128,7 @@ class SideBySideTest {
                 .contains(
                         "= main          one",
                         "= main          count 2",
-                        "    expected    count {int}",
+                        "    expected    count «integer»",
                         "x main          THREE",
                         "    expected    three");
         assertThat(shown.lines()).allMatch(line -> line.length() <= 60);
