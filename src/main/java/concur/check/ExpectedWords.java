@@ -121,8 +121,7 @@ public final class ExpectedWords {
         }
         if (!names.isEmpty()) {
             String listed = names.stream().map(n -> "«" + n + "»").collect(Collectors.joining(" "));
-            parts.add(listed
-                    + (names.size() == 1 ? " is the same value everywhere" : ": each the same value everywhere"));
+            parts.add(listed + (names.size() == 1 ? " is the same value each time" : ": the same value each time"));
         }
         if (regex) {
             parts.add("«/…/» text that fits a regular expression");

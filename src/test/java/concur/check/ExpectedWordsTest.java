@@ -75,7 +75,7 @@ class ExpectedWordsTest {
         assertThat(ExpectedWords.legend(List.of("«parent» «child»", "«/a|b/»", "[w] put", "[any order] x")))
                 .hasValueSatisfying(items -> assertThat(String.join("; ", items))
                         .contains(
-                                "«parent» «child»: each the same value everywhere",
+                                "«parent» «child»: the same value each time",
                                 "«/…/» text that fits a regular expression",
                                 "[w] a line of that thread, in its own order",
                                 "[any order] the block's lines in any order"));

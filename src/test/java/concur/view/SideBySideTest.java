@@ -273,7 +273,7 @@ class SideBySideTest {
                                 List.of(":: per-thread", "[w] pid {pid:w}", ":: end", "{/yes|no/} {pid:w}"),
                                 OutputLine.out(5, "w", "pid 7"),
                                 OutputLine.out(6, "main", "yes 7"))))
-                .contains("[w] pid «w»", "«/yes|no/» «w»", legend, "«w» is the same value everywhere", "[w] a line of")
+                .contains("[w] pid «w»", "«/yes|no/» «w»", legend, "«w» is the same value each time", "[w] a line of")
                 .contains("«/…/» text that fits a regular expression");
     }
 
