@@ -215,11 +215,7 @@ public final class SideBySide {
         OutputLine line = row.actual().orElse(null);
         boolean mayGiveWay = row.mark() == Mark.MATCH;
         Drawn drawn = beside(symbol(row.mark()), line, row.inWords(), mayGiveWay);
-        Ansi colour = colourOf(row.mark());
-        return colour == null
-                ? drawn
-                : new Drawn(
-                        drawn.rows().stream().map(r -> colour.apply(r, screen)).toList(), drawn.words());
+        return new Drawn(paint(drawn.rows(), colourOf(row.mark())), drawn.words());
     }
 
     /**
@@ -261,44 +257,29 @@ public final class SideBySide {
 
     /** The output line, and under it the expected line where the line did not match (or always, in full). */
     private Drawn stackedRow(Row row) {
-        char mark = symbol(row.mark());
-        Ansi colour = colourOf(row.mark());
-        List<String> rows = new ArrayList<>();
-        Optional<String> shown = Optional.empty();
+        String mark = cell(String.valueOf(symbol(row.mark())), MARK_WIDTH);
         if (row.actual().isEmpty()) { // a missing line shows what was expected
             String words = row.inWords().orElse("");
-            rows.addAll(wrapped(
-                    cell(String.valueOf(mark), MARK_WIDTH) + cell("expected", THREAD_WIDTH), words, textWidth()));
-            shown = Optional.of(words);
-        } else {
-            String text = row.actual().get().text();
-            rows.addAll(wrapped(
-                    cell(String.valueOf(mark), MARK_WIDTH)
-                            + cell(threadOf(row.actual().get()), THREAD_WIDTH),
-                    text,
-                    textWidth()));
-            if (row.inWords().isPresent()
-                    && (fullExpected || row.mark() != Mark.MATCH)
-                    && !sameText(row.inWords().get(), text)) {
-                shown = row.inWords();
-                List<String> under =
-                        wrapped(cell("", MARK_WIDTH) + cell("  expected", THREAD_WIDTH), shown.get(), textWidth());
-                List<String> all = new ArrayList<>();
-                all.addAll(
-                        colour == null
-                                ? rows
-                                : rows.stream()
-                                        .map(r -> colour.apply(r, screen))
-                                        .toList());
-                under.forEach(r -> all.add(Ansi.DIM.apply(r, screen)));
-                return new Drawn(all, shown);
-            }
+            List<String> rows = wrapped(mark + cell("expected", THREAD_WIDTH), words, textWidth());
+            return new Drawn(paint(rows, colourOf(row.mark())), Optional.of(words));
         }
-        return new Drawn(
-                colour == null
-                        ? rows
-                        : rows.stream().map(r -> colour.apply(r, screen)).toList(),
-                shown);
+        String text = row.actual().get().text();
+        List<String> rows = new ArrayList<>(paint(
+                wrapped(mark + cell(threadOf(row.actual().get()), THREAD_WIDTH), text, textWidth()),
+                colourOf(row.mark())));
+        Optional<String> under = row.inWords()
+                .filter(words -> fullExpected || row.mark() != Mark.MATCH)
+                .filter(words -> !sameText(words, text));
+        under.ifPresent(words -> rows.addAll(
+                paint(wrapped(cell("", MARK_WIDTH) + cell("  expected", THREAD_WIDTH), words, textWidth()), Ansi.DIM)));
+        return new Drawn(rows, under);
+    }
+
+    /** Each row in {@code colour}; null leaves them plain. */
+    private List<String> paint(List<String> rows, Ansi colour) {
+        return colour == null
+                ? rows
+                : rows.stream().map(row -> colour.apply(row, screen)).toList();
     }
 
     /** Equal as shown, or equal once a block's {@code [thread]} or {@code [any order]} label is taken off. */
