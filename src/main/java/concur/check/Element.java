@@ -7,8 +7,15 @@ import java.util.List;
 /** The parts of an expectation, in the order they match output. */
 sealed interface Element {
 
-    /** A line of the expected block as the lesson wrote it (trailing spaces removed), with its line number. */
-    record ExpectedLine(String text, int line) {}
+    /**
+     * A line of the expected block as the lesson wrote it (trailing spaces removed), with its line number and
+     * the same line in a learner's words ({@link ExpectedWords}), for the side-by-side view.
+     */
+    record ExpectedLine(String text, int line, String words) {
+        ExpectedLine(String text, int line) {
+            this(text, line, ExpectedWords.line(text));
+        }
+    }
 
     /** An expected line that stands for exactly one output line. */
     sealed interface OneLine {

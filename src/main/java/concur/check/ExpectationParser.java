@@ -34,6 +34,11 @@ final class ExpectationParser {
     private final List<String> display = new ArrayList<>();
     private Exit exit = new Exit(0, 0);
     private OpenBlock open;
+    /**
+     * An {@code :: elapsed} bound in words, for the line after it when that line stands alone (in a block, the line
+     * written first need not be the one printed first; at the bottom, the verdict says it).
+     */
+    private String elapsedWords = "";
 
     ExpectationParser(int firstLine) {
         this.firstLine = firstLine;
@@ -84,7 +89,9 @@ final class ExpectationParser {
                 if (open != null) {
                     throw new ExpectationException(line, ":: elapsed inside a block: put it before or after the block");
                 }
-                elements.add(new Elapsed(TimeBound.parse(argument, keyword, line), line));
+                TimeBound bound = TimeBound.parse(argument, keyword, line);
+                elements.add(new Elapsed(bound, line));
+                elapsedWords = ExpectedWords.elapsedBefore(bound, display.isEmpty());
             }
             case "total" -> totals.add(new Total(TimeBound.parse(argument, keyword, line), line));
             case "exit" -> {
@@ -114,15 +121,29 @@ final class ExpectationParser {
             // "..." twice in a row means what it means once; one element keeps the search from trying every split
             // between them.
             if (elements.isEmpty() || !(elements.get(elements.size() - 1) instanceof Ellipsis)) {
-                elements.add(new Ellipsis(new ExpectedLine(text, line)));
+                elements.add(new Ellipsis(new ExpectedLine(text, line, elapsed() + ExpectedWords.line(text))));
             }
         } else if (open == null) {
-            elements.add(new Line(new ExpectedLine(text, line), LinePattern.compile(text, line)));
+            elements.add(new Line(
+                    new ExpectedLine(text, line, elapsed() + ExpectedWords.line(text)),
+                    LinePattern.compile(text, line)));
         } else if (open.kind().equals("unordered")) {
-            open.lines().add(new Line(new ExpectedLine(text, line), LinePattern.compile(text, line)));
+            elapsed();
+            open.lines()
+                    .add(new Line(
+                            new ExpectedLine(text, line, ExpectedWords.unorderedLine(text)),
+                            LinePattern.compile(text, line)));
         } else {
+            elapsed();
             threadLine(text, line);
         }
+    }
+
+    /** The words of a pending {@code :: elapsed}, once: for the line read now. */
+    private String elapsed() {
+        String words = elapsedWords;
+        elapsedWords = "";
+        return words;
     }
 
     /** Reads {@code [writer] put A}: the label, then (after one optional space) the line's pattern. */
@@ -137,7 +158,10 @@ final class ExpectationParser {
                     line, "bad thread variable [%s]: write $ and a name, e.g. [$a]".formatted(label));
         }
         open.labels().add(label);
-        open.lines().add(new Line(new ExpectedLine(text, line), LinePattern.compile(m.group(2), line)));
+        open.lines()
+                .add(new Line(
+                        new ExpectedLine(text, line, ExpectedWords.threadLine(label, m.group(2))),
+                        LinePattern.compile(m.group(2), line)));
     }
 
     private Element close(int end) throws ExpectationException {

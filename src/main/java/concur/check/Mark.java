@@ -9,5 +9,10 @@ public enum Mark {
     /** An expected line that no actual line matched. */
     MISSING,
     /** An actual line the expectation has no place for. */
-    EXTRA
+    EXTRA,
+    /**
+     * An actual line that has the shape of the expected line beside it, after the point where the match failed:
+     * the matcher never got there, so it was not checked (its captures and bounds may still be wrong).
+     */
+    UNCHECKED
 }

@@ -11,11 +11,20 @@ import java.util.Optional;
  * @param expected     the expected line as written in the lesson (e.g. {@code "thread {thread} >>> 1"}), empty for {@link Mark#EXTRA}
  * @param expectedLine 1-based line number of {@code expected} in the lesson file, 0 when there is none
  * @param mark         how the two compare
+ * @param inWords      {@code expected} as a learner reads it: {@code «parent»} for {@code {pid:parent}} (see
+ *                     {@link ExpectedWords}), empty when {@code expected} is
  */
-public record Row(Optional<OutputLine> actual, Optional<String> expected, int expectedLine, Mark mark) {
+public record Row(
+        Optional<OutputLine> actual, Optional<String> expected, int expectedLine, Mark mark, Optional<String> inWords) {
     public Row {
         Objects.requireNonNull(actual, "actual");
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(mark, "mark");
+        Objects.requireNonNull(inWords, "inWords");
+    }
+
+    /** A row whose expected line is put in words without its block's context. */
+    public Row(Optional<OutputLine> actual, Optional<String> expected, int expectedLine, Mark mark) {
+        this(actual, expected, expectedLine, mark, expected.map(ExpectedWords::line));
     }
 }

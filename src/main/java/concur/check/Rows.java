@@ -30,7 +30,8 @@ final class Rows {
                         Optional.of(output.get(link.from() + k)),
                         Optional.of(expected.text()),
                         expected.line(),
-                        Mark.MATCH));
+                        Mark.MATCH,
+                        Optional.of(expected.words())));
             }
         }
         return rows;
@@ -40,9 +41,12 @@ final class Rows {
      * The rows of a failure: the part that matched, then the output lines left lined up with the expected
      * lines left by a diff, which tells a changed line from a missing or an extra one.
      *
+     * <p>The lines the diff pairs by shape alone are {@link Mark#UNCHECKED}, not matched: the match stopped
+     * before them, so nothing said their captures and bounds hold, and a failed step must not show a matched mark
+     * on a line the matcher never looked at.
+     *
      * @param failedLine the index of the output line that had the expected shape and still failed (a bound
-     *                   not met, a capture that did not repeat), or -1: the diff, which compares shapes, would
-     *                   otherwise mark it as matched
+     *                   not met, a capture that did not repeat), or -1: it is marked as a mismatch
      */
     static List<Row> failed(Alignment alignment, List<OutputLine> output, List<OneLine> expected, int failedLine) {
         List<Row> rows = matched(alignment, output);
@@ -70,11 +74,7 @@ final class Rows {
                 rows.add(new Row(Optional.of(actual.get(a)), Optional.empty(), 0, Mark.EXTRA));
             }
             for (; e < missing; e++) {
-                rows.add(new Row(
-                        Optional.empty(),
-                        Optional.of(expected.get(e).shown().text()),
-                        expected.get(e).shown().line(),
-                        Mark.MISSING));
+                rows.add(missing(expected.get(e)));
             }
         }
         // Lines after the last difference: equal as far as both sides go, then whatever one side has left.
@@ -85,17 +85,13 @@ final class Rows {
             rows.add(new Row(Optional.of(actual.get(a)), Optional.empty(), 0, Mark.EXTRA));
         }
         for (; e < expected.size(); e++) {
-            rows.add(new Row(
-                    Optional.empty(),
-                    Optional.of(expected.get(e).shown().text()),
-                    expected.get(e).shown().line(),
-                    Mark.MISSING));
+            rows.add(missing(expected.get(e)));
         }
         return rows;
     }
 
     private static Mark shapeMatch(int index, int failedLine) {
-        return index == failedLine ? Mark.MISMATCH : Mark.MATCH;
+        return index == failedLine ? Mark.MISMATCH : Mark.UNCHECKED;
     }
 
     /** Every output line on its own, when no alignment could be made. */
@@ -110,7 +106,17 @@ final class Rows {
                 Optional.of(actual),
                 Optional.of(expected.shown().text()),
                 expected.shown().line(),
-                mark);
+                mark,
+                Optional.of(expected.shown().words()));
+    }
+
+    private static Row missing(OneLine expected) {
+        return new Row(
+                Optional.empty(),
+                Optional.of(expected.shown().text()),
+                expected.shown().line(),
+                Mark.MISSING,
+                Optional.of(expected.shown().words()));
     }
 
     private static List<Integer> indices(int size) {

@@ -19,6 +19,14 @@ public record Screen(boolean tty, boolean colour, int width) {
         width = Math.max(MIN_WIDTH, width);
     }
 
+    /**
+     * Whether marks beyond ASCII ({@code ✓ │ ●}) may be drawn: on a terminal that is not dumb. Pipes and files get
+     * ASCII, so logs stay plain and stable.
+     */
+    public boolean unicode() {
+        return tty || colour;
+    }
+
     /** Plain output for files, pipes and tests. */
     public static Screen plain() {
         return new Screen(false, false, PLAIN_WIDTH);

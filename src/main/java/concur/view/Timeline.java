@@ -208,7 +208,7 @@ public final class Timeline {
     /** Box-drawing marks for a terminal; ASCII for pipes and files, so logs stay plain and stable. */
     private record Glyphs(char mark, char errorMark, char span, char rule, char tick, String ellipsis) {
         static Glyphs of(Screen screen) {
-            return screen.tty() || screen.colour()
+            return screen.unicode()
                     ? new Glyphs('●', '▲', '─', '─', '┬', "…")
                     : new Glyphs('*', '!', '-', '-', '+', "...");
         }

@@ -147,7 +147,7 @@ class ExpectationPropertiesTest {
                     assertThat(expectedLines).doesNotHaveDuplicates();
                     assertThat(rows).allSatisfy(row -> {
                         switch (row.mark()) {
-                            case MATCH, MISMATCH ->
+                            case MATCH, MISMATCH, UNCHECKED ->
                                 assertThat(row.actual().isPresent()
                                                 && row.expected().isPresent())
                                         .isTrue();

@@ -55,10 +55,12 @@ class GoldenFilesTest {
     /** Results every case has; update mode writes them. */
     private static final List<String> ALWAYS = List.of("verdict", "side-by-side.txt", "timeline.txt");
     /** Every result, in the order they are checked; those not in ALWAYS only where the case has the file (an empty one will do in update mode). */
-    private static final List<String> RESULTS =
-            List.of("verdict", "side-by-side.txt", "timeline.txt", "narrow.txt", "narrow-timeline.txt");
+    private static final List<String> RESULTS = List.of(
+            "verdict", "side-by-side.txt", "timeline.txt", "narrow.txt", "narrow-timeline.txt", "terminal-80.txt");
     /** 60 columns, piped: below 80 the side-by-side view stacks, and the timeline takes its shortest legend. */
     private static final Screen NARROW = new Screen(false, false, 60);
+    /** An 80-column terminal with NO_COLOR: times, Unicode marks, and the narrowest side-by-side layout. */
+    private static final Screen TERMINAL_80 = new Screen(true, false, 80);
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> folders = Files.list(GOLDEN)) {
@@ -85,7 +87,8 @@ class GoldenFilesTest {
                 "side-by-side.txt", () -> sideBySide(Screen.plain(), expectation, verdict, run),
                 "timeline.txt", () -> lines(Timeline.render(run, Screen.plain())),
                 "narrow.txt", () -> sideBySide(NARROW, expectation, verdict, run),
-                "narrow-timeline.txt", () -> lines(Timeline.render(run, NARROW)));
+                "narrow-timeline.txt", () -> lines(Timeline.render(run, NARROW)),
+                "terminal-80.txt", () -> sideBySide(TERMINAL_80, expectation, verdict, run));
 
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files.map(p -> p.getFileName().toString()))
