@@ -363,6 +363,23 @@ class CommandsTest {
             assertThat(last.out()).contains("End of alphabetically-first:").endsWith("That was the last lesson.\n");
         }
 
+        @Test
+        void welcomesALearnerBackWhereTheyWereOrToTheNextLesson(@TempDir Path home) throws Exception {
+            Path lessons = java.nio.file.Files.createDirectories(home.resolve("lessons"));
+            String passing = java.nio.file.Files.readString(Path.of(FIXTURES, "passing.md"));
+            java.nio.file.Files.writeString(lessons.resolve("first.md"), passing);
+            java.nio.file.Files.writeString(lessons.resolve("second.md"), passing.replace("order: 1", "order: 2"));
+            concur.lesson.Catalog catalog = new concur.lesson.Catalog(lessons);
+            Path file = home.resolve("progress");
+
+            assertThat(LessonWalk.welcomeBack(catalog, file)).isEmpty();
+            concur.workspace.Progress.load(file).update(edit -> edit.seen("first", 2));
+            assertThat(LessonWalk.welcomeBack(catalog, file))
+                    .contains("Welcome back: concur lesson first continues at step 2");
+            concur.workspace.Progress.load(file).update(edit -> edit.seen("first", 3));
+            assertThat(LessonWalk.welcomeBack(catalog, file)).contains("Welcome back: next is concur lesson second");
+        }
+
         /** Concur in a checkout at {@code home}, with {@code input} as the keys and a workspace of its own. */
         private static Result concurIn(Path home, String input, String... args) {
             java.util.Properties properties = new java.util.Properties();
