@@ -5,8 +5,10 @@ import concur.lesson.LessonException;
 import concur.run.CompileException;
 import concur.run.Printable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.InvalidPathException;
 import java.util.List;
 import org.jline.reader.UserInterruptException;
@@ -33,13 +35,13 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
         PrintWriter err = command.getErr();
         int code = switch (e) {
+            case Exception stop when stopped(stop) -> say(err, "stopped.", ExitCode.INTERRUPTED);
             case ConcurException known -> say(err, known.getMessage(), known.exitCode());
             case LessonException lesson -> say(err, lesson.getMessage(), ExitCode.USAGE);
             case CompileException compile -> say(err, compile.describe(DisplayPath::of), ExitCode.USAGE);
             case IOException io -> say(err, io.getMessage(), ExitCode.USAGE);
             case UncheckedIOException io -> say(err, io.getMessage(), ExitCode.USAGE);
             case InvalidPathException path -> say(err, DisplayPath.unusable(path), ExitCode.USAGE);
-            case UserInterruptException stop -> say(err, "stopped.", ExitCode.INTERRUPTED);
             default ->
                 say(
                         err,
@@ -53,6 +55,27 @@ final class Errors implements IExecutionExceptionHandler, IParameterExceptionHan
             err.flush();
         }
         return code;
+    }
+
+    /**
+     * Whether {@code e} is Ctrl-C arriving, in whichever form it reached the code that was running: JLine's
+     * {@link UserInterruptException}, an {@link InterruptedException}, an {@link InterruptedIOException} or a
+     * {@link ClosedByInterruptException} (perhaps wrapped), or any I/O error on a thread that was interrupted.
+     */
+    static boolean stopped(Throwable e) {
+        if (Thread.currentThread().isInterrupted() && (e instanceof IOException || e instanceof UncheckedIOException)) {
+            return true;
+        }
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 16; t = t.getCause(), depth++) { // a loop of causes ends too
+            if (t instanceof UserInterruptException
+                    || t instanceof InterruptedException
+                    || t instanceof InterruptedIOException
+                    || t instanceof ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Bad usage: what was wrong, the command's usage, and for a missing or unknown lesson, the lessons there are. */

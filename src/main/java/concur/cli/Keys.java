@@ -4,24 +4,45 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import org.jline.terminal.Attributes;
+import org.jline.terminal.Attributes.LocalFlag;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.NonBlockingReader;
+import org.jline.utils.Signals;
 
 /** The learner's keys while stepping through a lesson: single keys on a terminal, lines otherwise. */
 interface Keys extends AutoCloseable {
     char NEXT = '\n';
     char QUIT = 'q';
+    /** Esc, or a key that sends an escape sequence (an arrow): one key, not three. */
+    char ESCAPE = 27;
 
-    /** The next key; {@link #QUIT} at the end of input, so a closed stdin never hangs a lesson. */
+    /** The next key; {@link #QUIT} at the end of input or on Ctrl-C, so neither hangs nor breaks a lesson. */
     char next() throws IOException;
 
-    /** A short answer typed after a key (a step number after {@code g}); empty at the end of input. */
+    /**
+     * A short answer typed after a key (a step number after {@code g}); empty when the learner cancels
+     * it (Esc, Ctrl-C) and at the end of input. The prompt's line is ended either way.
+     */
     String answer(String prompt) throws IOException;
+
+    /**
+     * For the time an example runs: keys typed meanwhile are not echoed into its output and are dropped
+     * when it ends, and Ctrl-C interrupts this thread, which stops the example (the runner sees to that).
+     */
+    Running whileRunning();
 
     @Override
     void close() throws IOException;
+
+    /** What {@link #whileRunning} changed, put back on close. */
+    interface Running extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     static Keys open(Context context) throws IOException {
         if (context.terminal().isPresent()) {
@@ -32,7 +53,24 @@ interface Keys extends AutoCloseable {
                 : new LineKeys(context.in());
     }
 
-    /** Raw mode only while waiting for a key, so Ctrl-C during a run still stops the example. */
+    /**
+     * Until closed, Ctrl-C (SIGINT) interrupts the calling thread instead of ending the JVM, so what runs
+     * can stop cleanly and say so. A second Ctrl-C, should the first not be heeded, ends the JVM as usual.
+     * For commands outside the shell and without a terminal of their own; the shell has its own handler.
+     */
+    static Running ctrlCInterrupts() {
+        Thread thread = Thread.currentThread();
+        Object previous = Signals.register("INT", () -> {
+            thread.interrupt();
+            Signals.registerDefault("INT");
+        });
+        return () -> Signals.unregister("INT", previous);
+    }
+
+    /**
+     * Raw mode while waiting for a key, with Ctrl-C read as a key; while an example runs, no echo but
+     * Ctrl-C is a signal again, so it stops the example.
+     */
     final class TerminalKeys implements Keys {
         private final Terminal terminal;
         private final boolean owned;
@@ -45,14 +83,22 @@ interface Keys extends AutoCloseable {
 
         @Override
         public char next() throws IOException {
-            Attributes saved = terminal.enterRawMode();
+            Attributes saved = keysOnly();
             try {
                 int c = terminal.reader().read();
                 return switch (c) {
                     case -1, 3, 4 -> QUIT; // end of input, Ctrl-C, Ctrl-D
                     case '\r', '\n', ' ' -> NEXT;
+                    case ESCAPE -> {
+                        skipSequence();
+                        yield ESCAPE;
+                    }
                     default -> Character.toLowerCase((char) c);
                 };
+            } catch (InterruptedIOException e) {
+                // Ctrl-C as a signal (the shell's handler interrupts this thread): the learner wants out.
+                Thread.interrupted();
+                return QUIT;
             } finally {
                 terminal.setAttributes(saved);
             }
@@ -63,29 +109,92 @@ interface Keys extends AutoCloseable {
             terminal.writer().print(prompt);
             terminal.writer().flush();
             StringBuilder typed = new StringBuilder();
-            Attributes saved = terminal.enterRawMode();
+            Attributes saved = keysOnly();
             try {
-                for (int c; (c = terminal.reader().read()) != -1 && c != '\r' && c != '\n' && c != 3; ) {
+                for (int c; (c = terminal.reader().read()) != -1 && c != '\r' && c != '\n'; ) {
+                    if (c == 3 || c == ESCAPE) {
+                        if (c == ESCAPE) {
+                            skipSequence();
+                        }
+                        typed.setLength(0);
+                        break;
+                    }
                     if ((c == 127 || c == 8) && !typed.isEmpty()) {
                         typed.setLength(typed.length() - 1);
                         terminal.writer().print("\b \b");
-                    } else if (c >= ' ') {
+                    } else if (c >= ' ' && c != 127) {
                         typed.append((char) c);
                         terminal.writer().print((char) c);
                     }
                     terminal.writer().flush();
                 }
+            } catch (InterruptedIOException e) {
+                Thread.interrupted();
+                typed.setLength(0);
             } finally {
                 terminal.setAttributes(saved);
+                // Ended and flushed here: what the lesson says next may go through another writer.
+                terminal.writer().println();
+                terminal.writer().flush();
             }
-            terminal.writer().println();
             return typed.toString().strip();
+        }
+
+        @Override
+        public Running whileRunning() {
+            Attributes saved = terminal.enterRawMode(); // no echo; Ctrl-C still a signal (ISIG stays on)
+            Thread thread = Thread.currentThread();
+            // The shell interrupts its command on Ctrl-C already; a terminal of our own needs telling.
+            Terminal.SignalHandler previous =
+                    owned ? terminal.handle(Terminal.Signal.INT, signal -> thread.interrupt()) : null;
+            return () -> {
+                boolean interrupted = Thread.interrupted(); // a read would end at once on an interrupted thread
+                drain();
+                terminal.setAttributes(saved);
+                if (previous != null) {
+                    terminal.handle(Terminal.Signal.INT, previous);
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            };
         }
 
         @Override
         public void close() throws IOException {
             if (owned) {
                 terminal.close();
+            }
+        }
+
+        /** Raw mode, and Ctrl-C a key rather than a signal. */
+        private Attributes keysOnly() {
+            Attributes saved = terminal.enterRawMode();
+            Attributes raw = terminal.getAttributes();
+            raw.setLocalFlag(LocalFlag.ISIG, false);
+            terminal.setAttributes(raw);
+            return saved;
+        }
+
+        /** The rest of an escape sequence, arriving at once after the Esc: {@code [C} for an arrow, say. */
+        private void skipSequence() throws IOException {
+            NonBlockingReader reader = terminal.reader();
+            int c = reader.read(30);
+            if (c == '[' || c == 'O') {
+                for (int i = 0; i < 16 && (c = reader.read(30)) >= 0 && (c < 0x40 || c > 0x7E); i++) {
+                    // parameters and intermediates; the final byte ends the loop
+                }
+            }
+        }
+
+        /** Drops the keys typed while an example ran: acted on later, they would surprise. */
+        private void drain() {
+            try {
+                while (terminal.reader().read(1) >= 0) {
+                    // dropped
+                }
+            } catch (IOException e) {
+                // nothing more to drop
             }
         }
     }
@@ -122,6 +231,12 @@ interface Keys extends AutoCloseable {
             }
             String line = reader.readLine();
             return line == null ? "" : line.strip();
+        }
+
+        /** Nothing is echoed into piped input; Ctrl-C (from a terminal the output goes to) stops the example. */
+        @Override
+        public Running whileRunning() {
+            return ctrlCInterrupts();
         }
 
         @Override

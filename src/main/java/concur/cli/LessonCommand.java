@@ -15,6 +15,13 @@ final class LessonCommand implements Callable<Integer> {
     private final Context context;
     private final CommandSpec spec;
     private final PositionalParamSpec name;
+    private final PositionalParamSpec step = PositionalParamSpec.builder()
+            .index("1")
+            .arity("0..1")
+            .type(Integer.class)
+            .paramLabel("STEP")
+            .description("the step to start at (default: the first, or where you left off)")
+            .build();
     private final OptionSpec timeout = Specs.timeout();
 
     LessonCommand(Context context) {
@@ -25,10 +32,12 @@ final class LessonCommand implements Callable<Integer> {
                 "Step through a lesson: read each step, watch its example run beside the expected output, go on.",
                 "Keys: " + LessonWalk.KEY_HELP,
                 "",
-                "Example:",
-                "  concur lesson threads");
+                "Examples:",
+                "  concur lesson threads",
+                "  concur lesson threads 5             start at step 5");
         this.name = Specs.lessons("1", context.catalog().lazyNames());
         spec.addPositional(name);
+        spec.addPositional(step);
         spec.addOption(timeout);
     }
 
@@ -39,10 +48,21 @@ final class LessonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Lesson lesson = new LessonParser().parse(context.catalog().resolve(name.getValue()));
+        Optional<Integer> start = Optional.ofNullable(step.getValue());
+        int size = lesson.steps().size();
+        if (start.isPresent() && (start.get() < 1 || start.get() > size)) {
+            throw new ConcurException(
+                    ExitCode.USAGE,
+                    lesson.displayFile() + ": there is no step " + start.get()
+                            + (size == 0 ? "; the lesson has no steps" : "; its steps are 1 to " + size));
+        }
         Optional<Duration> limit = Optional.ofNullable(timeout.getValue());
         try (Keys keys = Keys.open(context)) {
-            new LessonWalk(context, lesson, new StepPlayer(context, limit), keys).walk();
+            new LessonWalk(context, lesson, new StepPlayer(context, limit), keys).walk(start);
         } catch (IOException e) {
+            if (Errors.stopped(e)) {
+                throw new ConcurException(ExitCode.INTERRUPTED, "stopped.");
+            }
             throw new ConcurException(ExitCode.USAGE, "cannot read the keys from the terminal: " + e.getMessage());
         }
         return ExitCode.OK;

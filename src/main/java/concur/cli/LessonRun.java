@@ -8,6 +8,7 @@ import concur.lesson.LessonParser;
 import concur.lesson.Step;
 import concur.report.StepOutcome;
 import concur.run.CompileException;
+import concur.run.Outcome;
 import concur.run.Printable;
 import concur.step.StepRunner.Played;
 import concur.step.Verdict;
@@ -89,6 +90,10 @@ final class LessonRun {
             String firstFailure = null;
             for (int i = 0; i < repeat; i++) {
                 Played played = repeat == 1 ? player.show(step) : player.quietly(step);
+                if (played.run().outcome() instanceof Outcome.Interrupted
+                        || Thread.currentThread().isInterrupted()) {
+                    throw stopped();
+                }
                 if (played.verdict() instanceof Verdict.NotStarted notStarted) {
                     // Not a mismatch: the step cannot run as written, and running it again would not help.
                     return error(new StepOutcome.Errored(
@@ -120,11 +125,25 @@ final class LessonRun {
                     Duration.ofNanos(System.nanoTime() - start),
                     Optional.ofNullable(firstFailure));
         } catch (CompileException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw stopped();
+            }
             return error(new StepOutcome.Errored(lesson.name(), name, e.describe(DisplayPath::of)));
         } catch (IOException e) {
+            if (Errors.stopped(e)) {
+                throw stopped();
+            }
             String problem = "cannot run step " + step.number() + " of " + lesson.displayFile() + ": " + e.getMessage();
             return error(new StepOutcome.Errored(lesson.name(), name, problem));
         }
+    }
+
+    /**
+     * Ctrl-C: the step it interrupted has said so, and nothing more runs; what did not run is not a failure.
+     * Left as the thread's interrupt, the next step would start, be interrupted at once, and fail.
+     */
+    private static ConcurException stopped() {
+        return new ConcurException(ExitCode.INTERRUPTED, "stopped.");
     }
 
     private StepOutcome error(StepOutcome.Errored outcome) {

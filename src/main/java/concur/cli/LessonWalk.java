@@ -1,15 +1,23 @@
 package concur.cli;
 
+import concur.lesson.Catalog;
 import concur.lesson.DisplayPath;
 import concur.lesson.Lesson;
+import concur.lesson.LessonHead;
 import concur.lesson.Step;
 import concur.run.CompileException;
+import concur.run.Outcome;
+import concur.run.Printable;
 import concur.step.StepRunner.Played;
 import concur.step.Verdict;
 import concur.view.JavaSource;
 import concur.view.MarkdownRenderer;
+import concur.workspace.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** One learner's way through a lesson: where they are, what passed, what they asked to see. */
@@ -39,10 +47,17 @@ final class LessonWalk {
         this.progress = new Exercising(context);
     }
 
-    /** From the lesson's introduction to its end, or until the learner quits. */
-    void walk() throws IOException {
-        markdown("# " + lesson.title() + "\n\n" + lesson.intro());
-        int index = 0;
+    /**
+     * From the lesson's introduction, or from step {@code start}, to its end, or until the learner quits.
+     * Without a start, a learner who has been further in this lesson is offered to continue there.
+     */
+    void walk(Optional<Integer> start) throws IOException {
+        Optional<Integer> from = start.isPresent() ? start : resume();
+        if (from.isPresent() && from.get() == 0) {
+            return; // quit at the question
+        }
+        int index = from.orElse(1) - 1;
+        markdown("# " + lesson.title() + (index == 0 ? "\n\n" + lesson.intro() : ""));
         while (index >= 0 && index < lesson.steps().size()) {
             index = stepThrough(index);
         }
@@ -51,8 +66,99 @@ final class LessonWalk {
             out.println(
                     "End of " + lesson.name() + ": " + count() + " of " + runnable() + " examples passed. Well done.");
             exercises();
+            next();
             out.flush();
         }
+    }
+
+    /**
+     * Where the learner was, asked: the step to start at (1 to start over), 0 to quit, or empty when
+     * there is nothing to continue.
+     */
+    private Optional<Integer> resume() throws IOException {
+        Optional<Progress> seen;
+        try {
+            seen = Optional.of(progress.progress());
+        } catch (IOException e) {
+            seen = Optional.empty(); // said when the walk records a step
+        }
+        int at = lastSeen(seen, lesson.name(), lesson.steps().size());
+        if (at <= 1) {
+            return Optional.empty();
+        }
+        out.print("You were at step " + at + " of " + Printable.of(lesson.name()) + ". Continue there? [Y/n] ");
+        out.flush();
+        char key = keys.next();
+        out.println(key == 'n' ? "n" : ""); // a key on a terminal is not echoed
+        out.flush();
+        return switch (key) {
+            case 'n' -> Optional.of(1);
+            case Keys.QUIT -> Optional.of(0);
+            default -> Optional.of(at);
+        };
+    }
+
+    /**
+     * The furthest step the learner has seen in a lesson (their progress knows no order of visits, and
+     * the furthest is where a learner going forward was); 0 for none.
+     */
+    static int lastSeen(Optional<Progress> progress, String lesson, int steps) {
+        if (progress.isEmpty()) {
+            return 0;
+        }
+        for (int n = steps; n >= 1; n--) {
+            if (progress.get().step(lesson, n) != Progress.StepState.UNSEEN) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * What the shell says on start to a learner who has been here before, or empty: where they were, or the
+     * lesson after the last one they finished.
+     */
+    static Optional<String> welcomeBack(Catalog catalog, Path progressFile) {
+        if (!Files.isRegularFile(progressFile)) {
+            return Optional.empty();
+        }
+        Optional<Progress> progress;
+        try {
+            progress = Optional.of(Progress.load(progressFile));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // said when a command reads it; a greeting is no place for it
+        }
+        List<LessonHead> lessons = catalog.entries();
+        for (int i = lessons.size() - 1; i >= 0; i--) {
+            LessonHead lesson = lessons.get(i);
+            int at = lastSeen(progress, lesson.name(), lesson.steps());
+            if (at == 0) {
+                continue;
+            }
+            String name = Printable.of(lesson.name());
+            if (at < lesson.steps()) {
+                return Optional.of("Welcome back: concur lesson " + name + " continues at step " + at);
+            }
+            return i + 1 < lessons.size()
+                    ? Optional.of("Welcome back: next is concur lesson "
+                            + Printable.of(lessons.get(i + 1).name()))
+                    : Optional.of("Welcome back: you have seen every lesson; concur exercise picks an exercise");
+        }
+        return Optional.empty();
+    }
+
+    /** The lesson after this one in teaching order, or that this was the last. */
+    private void next() {
+        List<String> names = context.catalog().names();
+        int here = names.indexOf(lesson.name());
+        if (here < 0) {
+            return; // a lesson file from elsewhere: no place in the order
+        }
+        out.println();
+        out.println(
+                here + 1 < names.size()
+                        ? "Next: concur lesson " + Printable.of(names.get(here + 1))
+                        : "That was the last lesson.");
     }
 
     /** The lesson's exercises, which come after its steps: what each is, and how to start one. */
@@ -101,7 +207,11 @@ final class LessonWalk {
                 }
                 case 'g' -> {
                     String range = "(1-" + lesson.steps().size() + ")";
-                    Optional<Integer> target = stepNumber(keys.answer("go to step " + range + ": "));
+                    String typed = keys.answer("go to step " + range + ", Esc to cancel: ");
+                    if (typed.isEmpty()) {
+                        continue; // cancelled
+                    }
+                    Optional<Integer> target = stepNumber(typed);
                     if (target.isPresent()) {
                         return target.get() - 1;
                     }
@@ -112,8 +222,8 @@ final class LessonWalk {
                 case 's' -> source(step);
                 case 'h' -> {
                     if (hintsShown < step.hints().size()) {
-                        out.println("Hint " + (hintsShown + 1) + "/"
-                                + step.hints().size() + ": " + step.hints().get(hintsShown));
+                        markdown("Hint " + (hintsShown + 1) + "/" + step.hints().size() + ": "
+                                + step.hints().get(hintsShown));
                         hintsShown++;
                     } else {
                         out.println(step.hints().isEmpty() ? "This step has no hints." : "No more hints.");
@@ -135,25 +245,52 @@ final class LessonWalk {
         }
     }
 
-    /** Plays the step; what keeps it from running is said, and the learner may still read on. */
+    /**
+     * Plays the step; what keeps it from running is said, and the learner may still read on. Keys typed
+     * meanwhile are neither echoed into the table nor acted on; Ctrl-C stops the example and the learner
+     * stays at this step.
+     */
     private void play(int index, Step step) {
-        try {
+        try (Keys.Running running = keys.whileRunning()) {
             last = player.show(step);
-            passed[index] = last.verdict().passed();
-            if (passed[index]) {
-                progress.recordQuietly(edit -> edit.stepPassed(lesson.name(), step.number()));
-            }
-            if (last.verdict() instanceof Verdict.NotStarted notStarted) {
-                problem(lesson.displayFile() + ":" + step.line() + ": " + notStarted.summary());
-            }
-            if (showTimeline) {
-                player.timeline(last.run());
-            }
         } catch (CompileException e) {
-            problem(e.describe(DisplayPath::of));
+            if (stoppedNow()) {
+                stopped();
+            } else {
+                problem(e.describe(DisplayPath::of));
+            }
+            return;
         } catch (IOException e) {
-            problem("cannot run step " + step.number() + " of " + lesson.displayFile() + ": " + e.getMessage());
+            if (stoppedNow() || Errors.stopped(e)) {
+                stopped();
+            } else {
+                problem("cannot run step " + step.number() + " of " + lesson.displayFile() + ": " + e.getMessage());
+            }
+            return;
         }
+        if (stoppedNow() || last.run().outcome() instanceof Outcome.Interrupted) {
+            stopped();
+            return;
+        }
+        passed[index] = last.verdict().passed();
+        if (passed[index]) {
+            progress.recordQuietly(edit -> edit.stepPassed(lesson.name(), step.number()));
+        }
+        if (last.verdict() instanceof Verdict.NotStarted notStarted) {
+            problem(lesson.displayFile() + ":" + step.line() + ": " + notStarted.summary());
+        }
+        if (showTimeline) {
+            player.timeline(last.run());
+        }
+    }
+
+    private void stopped() {
+        out.println("Stopped. r runs it again.");
+    }
+
+    /** Whether Ctrl-C came; clears it, since the walk goes on. */
+    private static boolean stoppedNow() {
+        return Thread.interrupted();
     }
 
     private void problem(String message) {

@@ -93,8 +93,12 @@ public final class Main implements Runnable {
             List<String> runOptions = line.getSubcommands().get("run").getCommandSpec().options().stream()
                     .map(o -> o.longestName())
                     .toList();
-            ShellCompleter completer = new ShellCompleter(catalog, List.copyOf(help.keySet()), runOptions);
-            return new Shell(terminal, help, completer, settings.data().resolve("history"), commands).loop();
+            List<String> names = new java.util.ArrayList<>(help.keySet());
+            names.addAll(Shell.OWN_COMMANDS);
+            ShellCompleter completer = new ShellCompleter(catalog, names, runOptions);
+            Optional<String> welcome =
+                    LessonWalk.welcomeBack(catalog, settings.workspace().resolve("progress"));
+            return new Shell(terminal, help, completer, settings.data().resolve("history"), commands).loop(welcome);
         } catch (IOException e) {
             err.println("concur: cannot open the terminal for the shell: " + e.getMessage());
             return ExitCode.USAGE;

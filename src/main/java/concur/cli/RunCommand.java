@@ -76,6 +76,16 @@ final class RunCommand implements Callable<Integer> {
                 Optional.ofNullable(step.getValue()),
                 times,
                 Specs.isSet(timeline));
+        // In the shell, Ctrl-C interrupts this thread already, and keys typed are kept out of the tables;
+        // alone, Ctrl-C would end the JVM mid-step, with nothing said.
+        try (Keys.Running stop = context.terminal().isPresent()
+                ? new Keys.TerminalKeys(context.terminal().get(), false).whileRunning()
+                : Keys.ctrlCInterrupts()) {
+            return run(run, everyLesson, named);
+        }
+    }
+
+    private int run(LessonRun run, boolean everyLesson, String[] named) throws LessonException {
         Tally tally = new Tally();
         if (everyLesson) {
             // A lesson that cannot be read is an error of its own; every other lesson still runs.

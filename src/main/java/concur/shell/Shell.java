@@ -11,6 +11,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
+import org.jline.utils.InfoCmp;
 
 /**
  * {@code concur} with no arguments: a {@code concur>} prompt with completion and history, where
@@ -18,6 +19,9 @@ import org.jline.terminal.Terminal;
  * {@code exit} leaves.
  */
 public final class Shell {
+    /** What the shell does itself, besides the CLI's commands: offered by completion too. */
+    public static final List<String> OWN_COMMANDS = List.of("help", "clear", "exit");
+
     /** Runs one command line of the CLI on the shell's terminal and returns its exit status. */
     public interface Commands {
         int execute(List<String> words);
@@ -41,6 +45,7 @@ public final class Shell {
                 .terminal(terminal)
                 .appName("concur")
                 .completer(completer)
+                .option(LineReader.Option.LIST_ROWS_FIRST, true) // lessons read across, in teaching order
                 .variable(LineReader.HISTORY_SIZE, 1_000);
         Optional<String> problem = HistoryFile.problem(history);
         if (problem.isEmpty()) {
@@ -55,8 +60,18 @@ public final class Shell {
 
     /** Reads and runs commands until Ctrl-D or {@code exit}; returns the status of the last command. */
     public int loop() {
+        return loop(Optional.empty());
+    }
+
+    /**
+     * As {@link #loop()}, greeting a learner who has been here before.
+     *
+     * @param welcome one line on where they were, e.g. {@code Welcome back: concur lesson threads continues at step 4}
+     */
+    public int loop(Optional<String> welcome) {
         PrintWriter out = terminal.writer();
         out.println("concur: 'help' lists the commands, Tab completes, Ctrl-D leaves.");
+        welcome.ifPresent(out::println);
         out.flush();
         int status = 0;
         while (true) {
@@ -82,6 +97,11 @@ public final class Shell {
                 printHelp(out);
                 continue;
             }
+            if (first.equals("clear") && words.size() == 1) {
+                terminal.puts(InfoCmp.Capability.clear_screen);
+                terminal.flush();
+                continue;
+            }
             status = runInterruptibly(first.equals("concur") ? words.subList(1, words.size()) : words);
         }
         save();
@@ -102,11 +122,13 @@ public final class Shell {
     }
 
     private void printHelp(PrintWriter out) {
-        int width = help.keySet().stream().mapToInt(String::length).max().orElse(0);
-        help.forEach(
+        Map<String, String> rows = new java.util.LinkedHashMap<>(help);
+        rows.put("help", "this list; COMMAND --help tells more");
+        rows.put("clear", "clear the screen (or Ctrl-L)");
+        rows.put("exit", "leave (or Ctrl-D)");
+        int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
+        rows.forEach(
                 (name, description) -> out.println("  " + name + " ".repeat(width - name.length() + 2) + description));
-        out.println("  " + "help" + " ".repeat(Math.max(2, width - 2)) + "this list; COMMAND --help tells more");
-        out.println("  " + "exit" + " ".repeat(Math.max(2, width - 2)) + "leave (or Ctrl-D)");
         out.flush();
     }
 

@@ -39,16 +39,26 @@ public final class ShellCompleter implements Completer {
         }
         String command = words.get(0);
         String previous = words.get(index - 1);
-        if (previous.equals("--step")) {
-            stepsOf(words).forEach(n -> candidates.add(new Candidate(Integer.toString(n))));
+        if (previous.equals("--step") || (command.equals("lesson") && index == 2 && !previous.startsWith("-"))) {
+            // lesson NAME STEP: the steps, in order; they sort as numbers, not as text ("10" after "9")
+            List<Integer> steps = stepsOf(words);
+            steps.forEach(n -> candidates.add(inOrder(Integer.toString(n), null, n)));
         } else if (line.word().startsWith("-") && command.equals("run")) {
             runOptions.forEach(o -> candidates.add(new Candidate(o)));
-        } else if (LESSON_COMMANDS.contains(command)) {
-            catalog.entries()
-                    .forEach(e -> candidates.add(new Candidate(e.name(), e.name(), null, e.title(), null, null, true)));
+        } else if (LESSON_COMMANDS.contains(command) && (command.equals("run") || index == 1)) {
+            // In teaching order, as `list` shows them: the first lesson first, not the first letter.
+            List<LessonHead> lessons = catalog.entries();
+            for (int i = 0; i < lessons.size(); i++) {
+                candidates.add(inOrder(lessons.get(i).name(), lessons.get(i).title(), i));
+            }
         } else if (command.equals("completion")) {
             List.of("bash", "zsh").forEach(s -> candidates.add(new Candidate(s)));
         }
+    }
+
+    /** A candidate that JLine lists at {@code position}, rather than alphabetically. */
+    private static Candidate inOrder(String value, String description, int position) {
+        return new Candidate(value, value, null, description, null, null, true, position);
     }
 
     /** 1..N for the first lesson named on the line; nothing when none is named yet. */

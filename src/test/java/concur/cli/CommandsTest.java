@@ -25,11 +25,23 @@ class CommandsTest {
     /** One run of concur with captured output. */
     record Result(int code, String out, String err) {}
 
+    /** Concur with {@code input} as the learner's keys, and a new, empty workspace: no progress from other tests. */
     static Result concurWithInput(String input, String... args) {
+        try {
+            Path workspace = java.nio.file.Files.createTempDirectory(
+                    java.nio.file.Files.createDirectories(Path.of("target/test-workspaces")), "ws");
+            return concurWithInputIn(workspace, input, args);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Concur with {@code input} as the learner's keys, keeping progress in {@code workspace}. */
+    static Result concurWithInputIn(Path workspace, String input, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Context context = Context.of(
-                SETTINGS,
+                Settings.read(java.util.Map.of("CONCUR_WORKSPACE", workspace.toString()), System.getProperties()),
                 Screen.plain(),
                 new PrintWriter(out, true),
                 new PrintWriter(err, true),
@@ -260,6 +272,141 @@ class CommandsTest {
 
             assertThat(result.code()).isZero();
             assertThat(result.out()).doesNotContain("step 2/3");
+        }
+
+        @Test
+        void startsAtTheStepNamedEvenAProseStep() {
+            Result third = concurWithInput("q\n", "lesson", FIXTURES + "passing.md", "3");
+            Result prose = concurWithInput("q\n", "lesson", FIXTURES + "passing.md", "2");
+
+            assertThat(third.code()).as(third.err()).isZero();
+            assertThat(third.out())
+                    .startsWith("A passing lesson\n═")
+                    .contains("step 3/3 · From a file")
+                    .doesNotContain("step 1/3")
+                    .doesNotContain("The smallest lesson that runs."); // the introduction is for step 1
+            assertThat(prose.out()).contains("step 2/3 · Prose only").doesNotContain("step 1/3");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "4"})
+        void refusesToStartAtAStepThereIsNotNamingTheRange(String step) {
+            Result result = concurWithInput("q\n", "lesson", FIXTURES + "passing.md", step);
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err().strip())
+                    .isEqualTo(
+                            "concur: " + FIXTURES + "passing.md: there is no step " + step + "; its steps are 1 to 3");
+            assertThat(result.out()).doesNotContain("step 1/3");
+        }
+
+        @Test
+        void offersToContinueWhereTheLearnerLeftOff(@TempDir Path workspace) {
+            concurWithInputIn(workspace, "g3\nq\n", "lesson", FIXTURES + "passing.md");
+
+            Result enter = concurWithInputIn(workspace, "\nq\n", "lesson", FIXTURES + "passing.md");
+            Result no = concurWithInputIn(workspace, "n\nq\n", "lesson", FIXTURES + "passing.md");
+            Result named = concurWithInputIn(workspace, "q\n", "lesson", FIXTURES + "passing.md", "1");
+
+            assertThat(enter.out())
+                    .startsWith("You were at step 3 of passing. Continue there? [Y/n] \n")
+                    .contains("step 3/3 · From a file")
+                    .doesNotContain("step 1/3");
+            assertThat(no.out())
+                    .contains("Continue there?")
+                    .contains("step 1/3")
+                    .doesNotContain("step 3/3");
+            assertThat(named.out()).doesNotContain("Continue there?").contains("step 1/3");
+        }
+
+        @Test
+        void offersNothingToALearnerNewToTheLesson() {
+            Result result = concurWithInput("q\n", "lesson", FIXTURES + "passing.md");
+
+            assertThat(result.out()).doesNotContain("Continue there?").contains("step 1/3");
+        }
+
+        @Test
+        void aGoToStepLeftEmptyIsCancelledWithoutComplaint() {
+            Result result = concurWithInput("g\n\nq\n", "lesson", FIXTURES + "passing.md");
+
+            assertThat(result.out()).doesNotContain("There is no such step").doesNotContain("step 2/3");
+        }
+
+        @Test
+        void rendersHintsAsMarkdown(@TempDir Path home) throws Exception {
+            Path lessons = java.nio.file.Files.createDirectories(home.resolve("lessons"));
+            java.nio.file.Files.writeString(
+                    lessons.resolve("hinted.md"),
+                    "# Hinted\n\n## Prose\n\nRead on.\n\n> Hint: imagine the line **deleted**.\n");
+
+            Result result = concurIn(home, "h\nq\n", "lesson", "hinted");
+
+            assertThat(result.out())
+                    .contains("Hint 1/1: imagine the line deleted.")
+                    .doesNotContain("**");
+        }
+
+        @Test
+        void theEndNamesTheNextLessonAndTheLastSaysItWasTheLast(@TempDir Path home) throws Exception {
+            Path lessons = java.nio.file.Files.createDirectories(home.resolve("lessons"));
+            String passing = java.nio.file.Files.readString(Path.of(FIXTURES, "passing.md"));
+            java.nio.file.Files.writeString(lessons.resolve("first.md"), passing);
+            java.nio.file.Files.writeString(
+                    lessons.resolve("alphabetically-first.md"), passing.replace("order: 1", "order: 2"));
+            copyFolder(Path.of(FIXTURES, "passing"), lessons.resolve("passing"));
+
+            Result first = concurIn(home, "g3\n\n", "lesson", "first");
+            Result last = concurIn(home, "g3\n\n", "lesson", "alphabetically-first");
+
+            assertThat(first.out()).contains("End of first:").endsWith("Next: concur lesson alphabetically-first\n");
+            assertThat(last.out()).contains("End of alphabetically-first:").endsWith("That was the last lesson.\n");
+        }
+
+        @Test
+        void welcomesALearnerBackWhereTheyWereOrToTheNextLesson(@TempDir Path home) throws Exception {
+            Path lessons = java.nio.file.Files.createDirectories(home.resolve("lessons"));
+            String passing = java.nio.file.Files.readString(Path.of(FIXTURES, "passing.md"));
+            java.nio.file.Files.writeString(lessons.resolve("first.md"), passing);
+            java.nio.file.Files.writeString(lessons.resolve("second.md"), passing.replace("order: 1", "order: 2"));
+            concur.lesson.Catalog catalog = new concur.lesson.Catalog(lessons);
+            Path file = home.resolve("progress");
+
+            assertThat(LessonWalk.welcomeBack(catalog, file)).isEmpty();
+            concur.workspace.Progress.load(file).update(edit -> edit.seen("first", 2));
+            assertThat(LessonWalk.welcomeBack(catalog, file))
+                    .contains("Welcome back: concur lesson first continues at step 2");
+            concur.workspace.Progress.load(file).update(edit -> edit.seen("first", 3));
+            assertThat(LessonWalk.welcomeBack(catalog, file)).contains("Welcome back: next is concur lesson second");
+        }
+
+        /** Concur in a checkout at {@code home}, with {@code input} as the keys and a workspace of its own. */
+        private static Result concurIn(Path home, String input, String... args) {
+            java.util.Properties properties = new java.util.Properties();
+            properties.putAll(System.getProperties());
+            properties.setProperty("concur.home", home.toString());
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            Context context = Context.of(
+                    Settings.read(
+                            java.util.Map.of(
+                                    "CONCUR_WORKSPACE", home.resolve("ws").toString()),
+                            properties),
+                    Screen.plain(),
+                    new PrintWriter(out, true),
+                    new PrintWriter(err, true),
+                    new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+            int code = Main.run(context, args);
+            return new Result(code, out.toString(), err.toString());
+        }
+
+        private static void copyFolder(Path from, Path to) throws java.io.IOException {
+            java.nio.file.Files.createDirectories(to);
+            try (var files = java.nio.file.Files.list(from)) {
+                for (Path file : files.toList()) {
+                    java.nio.file.Files.copy(file, to.resolve(file.getFileName()));
+                }
+            }
         }
     }
 

@@ -22,6 +22,62 @@ class InterruptTest {
     Path tmp;
 
     @Test
+    void ctrlCSaysStoppedExits130AndRunsNoFurtherStep() throws Exception {
+        Files.deleteIfExists(PIDS);
+        Path out = tmp.resolve("out.txt");
+        Path err = tmp.resolve("err.txt");
+        Process concur = concur("src/test/resources/fixtures/hangs-then-counts.md")
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        try {
+            awaitPids();
+
+            new ProcessBuilder("kill", "-INT", Long.toString(concur.pid()))
+                    .start()
+                    .waitFor();
+
+            assertThat(concur.waitFor(20, TimeUnit.SECONDS))
+                    .as("concur stops on Ctrl-C")
+                    .isTrue();
+            assertThat(concur.exitValue()).isEqualTo(130);
+            assertThat(Files.readString(err)).isEqualTo("concur: stopped.\n");
+            assertThat(Files.readString(out))
+                    .contains("stopped before it finished")
+                    .doesNotContain("step 2/2")
+                    .doesNotContain("steps matched");
+        } finally {
+            concur.destroyForcibly();
+            Files.deleteIfExists(PIDS);
+        }
+    }
+
+    /** {@code concur run LESSON} in a JVM of its own, the hangs example told where to write its process ids. */
+    private ProcessBuilder concur(String lesson) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(
+                java,
+                "--enable-native-access=ALL-UNNAMED", // as the launcher does
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dconcur.cache=" + System.getProperty("concur.cache", "target/example-cache"),
+                "-Djava.io.tmpdir=" + tmp,
+                "concur.cli.Main",
+                "run",
+                lesson);
+        builder.environment().put("HANGS_PIDS", PIDS.toString()); // the example inherits concur's environment
+        return builder;
+    }
+
+    private static void awaitPids() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(PIDS) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(PIDS).as("the example started and wrote its process ids").exists();
+    }
+
+    @Test
     void ctrlCLeavesNoProcessOfTheExampleBehindAndNoScratchFolder() throws Exception {
         Files.deleteIfExists(PIDS);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

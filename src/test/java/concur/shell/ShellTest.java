@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,10 @@ class ShellTest {
     record Session(int status, String screen, List<List<String>> ran) {}
 
     private Session session(Path history, String typed) throws Exception {
+        return session(history, typed, Optional.empty());
+    }
+
+    private Session session(Path history, String typed, Optional<String> welcome) throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         List<List<String>> ran = new ArrayList<>();
         // Typed keys stay open until the shell has read them all: at end of input the terminal would close first.
@@ -45,7 +50,7 @@ class ShellTest {
                         ran.add(words);
                         return 0;
                     })
-                    .loop();
+                    .loop(welcome);
             terminal.writer().flush();
             terminal.flush();
         }
@@ -83,5 +88,23 @@ class ShellTest {
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ")
                 .doesNotContain("could not save");
+    }
+
+    @Test
+    void greetsALearnerWhoHasBeenHereBeforeOnce() throws Exception {
+        Session session = session(
+                dir.resolve("history"),
+                "exit\n",
+                Optional.of("Welcome back: concur lesson threads continues at step 4"));
+
+        assertThat(session.screen()).containsOnlyOnce("Welcome back: concur lesson threads continues at step 4");
+    }
+
+    @Test
+    void clearsTheScreenItselfAndListsClearInItsHelp() throws Exception {
+        Session session = session(dir.resolve("history"), "clear\nhelp\nexit\n");
+
+        assertThat(session.ran()).isEmpty();
+        assertThat(session.screen()).containsPattern("(?m)^  clear +clear the screen");
     }
 }
