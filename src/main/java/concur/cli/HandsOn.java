@@ -61,14 +61,13 @@ final class HandsOn {
     }
 
     /** Opens the learner's copy (made now if need be) in their editor; answers whether an editor ran. */
-    boolean edit(Step step) throws IOException, InterruptedException {
+    boolean edit(Step step, Optional<Terminal> terminal) throws IOException, InterruptedException {
         Path copy = prepare(step);
         String editor = context.settings().editor();
         if (!editor.isBlank()) {
             ExerciseCommand.openEditor(context, copy);
             return true;
         }
-        Optional<Terminal> terminal = context.terminal();
         if (terminal.isPresent()) {
             Nano nano = new Nano(terminal.get(), copy.getParent());
             nano.printLineNumbers = true;

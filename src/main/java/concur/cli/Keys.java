@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Attributes.LocalFlag;
 import org.jline.terminal.Terminal;
@@ -34,6 +35,9 @@ interface Keys extends AutoCloseable {
      * when it ends, and Ctrl-C interrupts this thread, which stops the example (the runner sees to that).
      */
     Running whileRunning();
+
+    /** The terminal the keys come from, for a pager or an editor that takes the screen; none for plain input. */
+    Optional<Terminal> terminal();
 
     @Override
     void close() throws IOException;
@@ -141,6 +145,11 @@ interface Keys extends AutoCloseable {
         }
 
         @Override
+        public Optional<Terminal> terminal() {
+            return Optional.of(terminal);
+        }
+
+        @Override
         public Running whileRunning() {
             Attributes saved = terminal.enterRawMode(); // no echo; Ctrl-C still a signal (ISIG stays on)
             Thread thread = Thread.currentThread();
@@ -231,6 +240,11 @@ interface Keys extends AutoCloseable {
             }
             String line = reader.readLine();
             return line == null ? "" : line.strip();
+        }
+
+        @Override
+        public Optional<Terminal> terminal() {
+            return Optional.empty();
         }
 
         /** Nothing is echoed into piped input; Ctrl-C (from a terminal the output goes to) stops the example. */

@@ -22,13 +22,14 @@ import java.util.Optional;
 
 /** One learner's way through a lesson: where they are, what passed, what they asked to see. */
 final class LessonWalk {
-    static final String KEY_HELP =
-            "Enter next · b back · r run again · s source · h hint · p Python note · t timeline · g go to step · q quit";
+    static final String KEY_HELP = "Enter next · b back · r run again · s source · e edit a copy · d diff · x the"
+            + " lesson's version · h hint · p Python note · t timeline · g go to step · q quit";
     private static final String KEYS =
-            "[Enter] next  [b] back  [r] run again  [s] source  [h] hint  [p] Python  [t] timeline  [g] go to step  [q] quit";
+            "[Enter] next [b]ack [r]un [s]ource [e]dit [d]iff [x] undo edit [h]int [p]ython [t]imeline [g]o to [q]uit";
 
     private final Context context;
     private final Lesson lesson;
+    private final HandsOn hands;
     private final StepPlayer player;
     private final Keys keys;
     private final boolean[] passed;
@@ -40,6 +41,7 @@ final class LessonWalk {
     LessonWalk(Context context, Lesson lesson, StepPlayer player, Keys keys) {
         this.context = context;
         this.lesson = lesson;
+        this.hands = new HandsOn(context, lesson);
         this.player = player;
         this.keys = keys;
         this.passed = new boolean[lesson.steps().size()];
@@ -220,6 +222,22 @@ final class LessonWalk {
                 }
                 case 'r' -> run = step.runnable();
                 case 's' -> source(step);
+                case 'e' -> run = edit(step);
+                case 'd' -> {
+                    if (step.runnable()) {
+                        hands.diff(step);
+                    } else {
+                        out.println("This step has no example.");
+                    }
+                }
+                case 'x' -> {
+                    if (step.runnable()) {
+                        hands.revert(step);
+                        run = true;
+                    } else {
+                        out.println("This step has no example.");
+                    }
+                }
                 case 'h' -> {
                     if (hintsShown < step.hints().size()) {
                         markdown("Hint " + (hintsShown + 1) + "/" + step.hints().size() + ": "
@@ -252,7 +270,10 @@ final class LessonWalk {
      */
     private void play(int index, Step step) {
         try (Keys.Running running = keys.whileRunning()) {
-            last = player.show(step);
+            if (hands.copy(step).isPresent()) {
+                out.println("Running your copy (d shows what you changed, x goes back to the lesson's).");
+            }
+            last = player.show(step, hands.demo(step));
         } catch (CompileException e) {
             if (stoppedNow()) {
                 stopped();
@@ -299,12 +320,44 @@ final class LessonWalk {
         context.err().flush();
     }
 
+    /** The example's source: in a pager with line numbers on a terminal, else printed, highlighted. */
     private void source(Step step) {
-        step.demo()
-                .ifPresentOrElse(
-                        demo -> JavaSource.render(demo.example().source(), context.screen())
-                                .forEach(out::println),
-                        () -> out.println("This step has no example."));
+        if (step.demo().isEmpty()) {
+            out.println("This step has no example.");
+            return;
+        }
+        try {
+            String code = hands.demo(step).example().source();
+            String name = hands.copy(step)
+                    .map(copy -> "your copy of " + copy.getFileName())
+                    .orElse(step.demo().orElseThrow().example().simpleName() + ".java");
+            if (keys.terminal().isPresent()) {
+                SourcePager.show(keys.terminal().get(), name, code);
+            } else {
+                JavaSource.render(code, context.screen()).forEach(out::println);
+            }
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            problem("cannot show the source: " + e.getMessage());
+        }
+    }
+
+    /** Opens the learner's copy of the example; answers whether to run it now. */
+    private boolean edit(Step step) {
+        if (!step.runnable()) {
+            out.println("This step has no example.");
+            return false;
+        }
+        try {
+            return hands.edit(step, keys.terminal());
+        } catch (IOException e) {
+            problem("cannot edit the example: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     private void markdown(String text) {

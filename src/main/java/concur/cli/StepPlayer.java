@@ -41,9 +41,14 @@ final class StepPlayer {
 
     /** Runs the step with its output shown live, then the aligned table and the verdict. */
     Played show(Step step) throws CompileException, IOException {
+        return show(step, step.demo().orElseThrow());
+    }
+
+    /** Runs {@code demo} in the step's place (the learner's copy of its example), shown as {@link #show} does. */
+    Played show(Step step, concur.lesson.Demo demo) throws CompileException, IOException {
         SideBySide view = new SideBySide(context.screen(), context.out(), expected(step));
         view.header();
-        Played played = runner.play(step, view::live);
+        Played played = runner.play(demo, view::live);
         view.finish(played.verdict(), played.run());
         return played;
     }

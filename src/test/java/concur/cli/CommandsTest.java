@@ -236,7 +236,8 @@ class CommandsTest {
 
             assertThat(result.out())
                     .contains("passing · step 1/3 · passed 1")
-                    .contains("[Enter] next  [b] back  [r] run again  [s] source  [h] hint  [p] Python  [t] timeline");
+                    .contains(
+                            "[Enter] next [b]ack [r]un [s]ource [e]dit [d]iff [x] undo edit [h]int [p]ython [t]imeline");
         }
 
         @Test

@@ -47,7 +47,7 @@ class HandsOnTest {
         HandsOn hands = handsOn(lesson);
         assertThat(hands.demo(step)).isEqualTo(step.demo().orElseThrow());
 
-        assertThat(hands.edit(step)).isTrue();
+        assertThat(hands.edit(step, java.util.Optional.empty())).isTrue();
 
         assertThat(hands.demo(step).example().source()).doesNotContain("worker.join();");
         assertThat(hands.demo(step).example().file()).isEqualTo(dir.resolve("ws/examples/passing/step-1/Hello.java"));
