@@ -25,7 +25,7 @@ final class LessonWalk {
     static final String KEY_HELP = "Enter next · b back · r run again · s source · e edit a copy · d diff · x the"
             + " lesson's version · h hint · p Python note · t timeline · g go to step · q quit";
     private static final String KEYS =
-            "[Enter] next [b]ack [r]un [s]ource [e]dit [d]iff [x] undo edit [h]int [p]ython [t]imeline [g]o to [q]uit";
+            "[Enter] next [b]ack [r]un [s]ource [e]dit [d]iff [x] undo [h]int [p]ython [t]imeline [g]o to [q]uit";
 
     private final Context context;
     private final Lesson lesson;

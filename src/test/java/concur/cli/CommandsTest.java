@@ -236,8 +236,7 @@ class CommandsTest {
 
             assertThat(result.out())
                     .contains("passing · step 1/3 · passed 1")
-                    .contains(
-                            "[Enter] next [b]ack [r]un [s]ource [e]dit [d]iff [x] undo edit [h]int [p]ython [t]imeline");
+                    .contains("[Enter] next [b]ack [r]un [s]ource [e]dit [d]iff [x] undo [h]int [p]ython [t]imeline");
         }
 
         @Test
