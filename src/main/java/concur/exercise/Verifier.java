@@ -59,6 +59,16 @@ public final class Verifier {
         return judge(played, explored);
     }
 
+    /**
+     * The schedules explored without the run first: what {@code concur exercises check} and the tests use to
+     * prove that a race is found by exploring, not by a lucky run.
+     */
+    public Exploration explore(Exercise exercise, Path file, String code) throws CompileException, IOException {
+        CompiledExample compiled = compiler.compile(exercise.example(file, code));
+        Target target = new Target(compiled.classes(), file, compiled.mainClass(), exercise.args());
+        return explorer.explore(target, exercise.schedules(), seedOf(exercise), EXPLORE_LIMIT);
+    }
+
     /** The failing schedule shown again, from the recording the last verify kept. */
     public Exploration replay(Exercise exercise, Path file, String code, Path recording)
             throws CompileException, IOException {
