@@ -103,6 +103,7 @@ public final class ContainedRun {
                 Sweep sweep = sweep();
                 subreaper.ifPresent(libc -> sweep.adoptedZombies().forEach(libc::reap));
                 if (sweep.running().isEmpty() || System.nanoTime() - deadline > 0) {
+                    reapLeftovers();
                     return sweep.running().stream()
                             .map(ProcessHandle::pid)
                             .sorted()
@@ -116,6 +117,27 @@ public final class ContainedRun {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * A process killed while its parent, the example's JVM, still lived becomes a zombie of that parent,
+     * and only once the parent is gone a zombie of concur: so wait for the root to be gone, then reap what
+     * it left. Without this a grandchild killed in the last round stays a zombie of concur for good.
+     */
+    private void reapLeftovers() {
+        if (!adopting) {
+            return;
+        }
+        try {
+            root.onExit().get(KILLING.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return; // a root that will not go: its zombies stay with it
+        }
+        Sweep sweep = sweep();
+        subreaper.ifPresent(libc -> sweep.adoptedZombies().forEach(libc::reap));
     }
 
     /** Waits until none of {@code doomed} runs, or the deadline; answers whether an interrupt arrived meanwhile. */
