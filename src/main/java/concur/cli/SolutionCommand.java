@@ -30,14 +30,7 @@ final class SolutionCommand implements Callable<Integer> {
                 "Show the reference solution beside your code: after a passing verify, or with --force.",
                 "Example:",
                 "  concur solution lost-increments");
-        this.name = PositionalParamSpec.builder()
-                .arity("1")
-                .type(String.class)
-                .paramLabel("EXERCISE")
-                .completionCandidates(
-                        () -> new Exercising(context).exercises().names().iterator())
-                .description("an exercise's name, e.g. lost-increments")
-                .build();
+        this.name = Specs.exercise(context, true);
         spec.addPositional(name);
         spec.addOption(force);
     }

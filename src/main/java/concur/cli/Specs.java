@@ -99,13 +99,20 @@ final class Specs {
 
     /** An exercise's name, optional: the commands default to the first exercise not yet passed. */
     static PositionalParamSpec exercise(Context context) {
+        return exercise(context, false);
+    }
+
+    /** @param required whether the name must be given, or defaults to the first exercise not yet passed */
+    static PositionalParamSpec exercise(Context context, boolean required) {
         return PositionalParamSpec.builder()
-                .arity("0..1")
+                .arity(required ? "1" : "0..1")
+                .required(required)
                 .type(String.class)
                 .paramLabel("EXERCISE")
                 .completionCandidates(
                         () -> new Exercising(context).exercises().names().iterator())
-                .description("an exercise's name, e.g. lost-increments (default: the first you have not passed)")
+                .description("an exercise's name, e.g. lost-increments"
+                        + (required ? "" : " (default: the first you have not passed)"))
                 .build();
     }
 
