@@ -154,7 +154,8 @@ final class VerifyCommand implements Callable<Integer> {
                 case Verification.InterleavingFailed failed -> {
                     switch (failed.failure()) {
                         case Exploration.Failure f -> {
-                            out.println("FAIL  the run matched, but schedule " + f.schedule() + " breaks your program: "
+                            out.println("FAIL  " + (failed.run().verdict().passed() ? "the run matched, but " : "")
+                                    + "schedule " + f.schedule() + " breaks your program: "
                                     + Printable.of(f.error()));
                             interleaving(f, file, screen);
                             out.println("See it again: concur verify --replay " + exercise.name());

@@ -47,13 +47,22 @@ public final class Verifier {
         Demo demo = exercise.demo(file, code);
         CompiledExample compiled = compiler.compile(demo.example());
         Played played = runner.play(demo, live);
+        boolean race = exercise.check() == Exercise.Check.EXPLORE;
+        Target target = new Target(compiled.classes(), file, compiled.mainClass(), exercise.args());
         if (!played.verdict().passed()) {
+            // A race's run that came out wrong (not one that hung) is explored too: the learner sees how.
+            if (race && played.run().outcome() instanceof concur.run.Outcome.Exited) {
+                Exploration explored = explorer.explore(
+                        target, schedules.orElse(exercise.schedules()), seedOf(exercise), EXPLORE_LIMIT);
+                if (explored instanceof Exploration.Failure failure) {
+                    return new Verification.InterleavingFailed(played, failure);
+                }
+            }
             return new Verification.RunFailed(played);
         }
-        if (exercise.check() == Exercise.Check.RUN) {
+        if (!race) {
             return new Verification.Passed(played, Optional.empty());
         }
-        Target target = new Target(compiled.classes(), file, compiled.mainClass(), exercise.args());
         Exploration explored =
                 explorer.explore(target, schedules.orElse(exercise.schedules()), seedOf(exercise), EXPLORE_LIMIT);
         return judge(played, explored);
