@@ -46,11 +46,11 @@ public final class ExampleRunner {
 
     private static String harnessLocation() {
         try {
-            return Path.of(Harness.class
+            return HarnessCopy.of(Path.of(Harness.class
                             .getProtectionDomain()
                             .getCodeSource()
                             .getLocation()
-                            .toURI())
+                            .toURI()))
                     .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate concur's own classes", e);
