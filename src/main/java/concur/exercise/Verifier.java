@@ -3,7 +3,6 @@ package concur.exercise;
 import concur.explore.Exploration;
 import concur.explore.Explorer;
 import concur.explore.Target;
-import concur.lesson.Demo;
 import concur.lesson.Exercise;
 import concur.run.CompileException;
 import concur.run.CompiledExample;
@@ -44,28 +43,23 @@ public final class Verifier {
     public Verification verify(
             Exercise exercise, Path file, String code, Optional<Integer> schedules, Consumer<OutputLine> live)
             throws CompileException, IOException {
-        Demo demo = exercise.demo(file, code);
-        CompiledExample compiled = compiler.compile(demo.example());
-        Played played = runner.play(demo, live);
+        Target target = compile(exercise, file, code); // the run below finds it in the cache
+        Played played = runner.play(exercise.demo(file, code), live);
         boolean race = exercise.check() == Exercise.Check.EXPLORE;
-        Target target = new Target(compiled.classes(), file, compiled.mainClass(), exercise.args());
+        int budget = schedules.orElse(exercise.schedules());
         if (!played.verdict().passed()) {
             // A race's run that came out wrong (not one that hung) is explored too: the learner sees how.
-            if (race && played.run().outcome() instanceof concur.run.Outcome.Exited) {
-                Exploration explored = explorer.explore(
-                        target, schedules.orElse(exercise.schedules()), seedOf(exercise), EXPLORE_LIMIT);
-                if (explored instanceof Exploration.Failure failure) {
-                    return new Verification.InterleavingFailed(played, failure);
-                }
+            if (race
+                    && played.run().outcome() instanceof concur.run.Outcome.Exited
+                    && explore(exercise, target, budget) instanceof Exploration.Failure failure) {
+                return new Verification.InterleavingFailed(played, failure);
             }
             return new Verification.RunFailed(played);
         }
         if (!race) {
             return new Verification.Passed(played, Optional.empty());
         }
-        Exploration explored =
-                explorer.explore(target, schedules.orElse(exercise.schedules()), seedOf(exercise), EXPLORE_LIMIT);
-        return judge(played, explored);
+        return judge(played, explore(exercise, target, budget));
     }
 
     /**
@@ -73,17 +67,22 @@ public final class Verifier {
      * prove that a race is found by exploring, not by a lucky run.
      */
     public Exploration explore(Exercise exercise, Path file, String code) throws CompileException, IOException {
-        CompiledExample compiled = compiler.compile(exercise.example(file, code));
-        Target target = new Target(compiled.classes(), file, compiled.mainClass(), exercise.args());
-        return explorer.explore(target, exercise.schedules(), seedOf(exercise), EXPLORE_LIMIT);
+        return explore(exercise, compile(exercise, file, code), exercise.schedules());
     }
 
     /** The failing schedule shown again, from the recording the last verify kept. */
     public Exploration replay(Exercise exercise, Path file, String code, Path recording)
             throws CompileException, IOException {
+        return explorer.replay(compile(exercise, file, code), recording, EXPLORE_LIMIT);
+    }
+
+    private Target compile(Exercise exercise, Path file, String code) throws CompileException, IOException {
         CompiledExample compiled = compiler.compile(exercise.example(file, code));
-        return explorer.replay(
-                new Target(compiled.classes(), file, compiled.mainClass(), exercise.args()), recording, EXPLORE_LIMIT);
+        return new Target(compiled.classes(), file, compiled.mainClass(), exercise.args());
+    }
+
+    private Exploration explore(Exercise exercise, Target target, int schedules) {
+        return explorer.explore(target, schedules, seedOf(exercise), EXPLORE_LIMIT);
     }
 
     static Verification judge(Played played, Exploration explored) {

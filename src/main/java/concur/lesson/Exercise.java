@@ -55,11 +55,7 @@ public record Exercise(
         /** Races and deadlocks: one run against the expected output, then the thread schedules explored. */
         EXPLORE,
         /** One run under the time limit against the expected output; the program proves its point itself. */
-        RUN;
-
-        public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        RUN
     }
 
     public Exercise {

@@ -100,8 +100,7 @@ public final class ContainedRun {
         try {
             long deadline = System.nanoTime() + KILLING.toNanos();
             while (true) {
-                Sweep sweep = sweep();
-                subreaper.ifPresent(libc -> sweep.adoptedZombies().forEach(libc::reap));
+                Sweep sweep = sweepAndReap();
                 if (sweep.running().isEmpty() || System.nanoTime() - deadline > 0) {
                     reapLeftovers();
                     return sweep.running().stream()
@@ -136,8 +135,7 @@ public final class ContainedRun {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return; // a root that will not go: its zombies stay with it
         }
-        Sweep sweep = sweep();
-        subreaper.ifPresent(libc -> sweep.adoptedZombies().forEach(libc::reap));
+        sweepAndReap();
     }
 
     /** Waits until none of {@code doomed} runs, or the deadline; answers whether an interrupt arrived meanwhile. */
@@ -162,9 +160,15 @@ public final class ContainedRun {
      */
     public void reapOrphans() {
         if (adopting) {
-            Sweep sweep = sweep();
-            subreaper.ifPresent(libc -> sweep.adoptedZombies().forEach(libc::reap));
+            sweepAndReap();
         }
+    }
+
+    /** One look, and the adopted zombies it found reaped. */
+    private Sweep sweepAndReap() {
+        Sweep sweep = sweep();
+        subreaper.ifPresent(libc -> sweep.adoptedZombies().forEach(libc::reap));
+        return sweep;
     }
 
     /** The run's processes as they are now; one look at a time, as the reaper and the killer share what was seen. */
