@@ -242,13 +242,12 @@ final class VerifyCommand implements Callable<Integer> {
         }
 
         private void next(Exercise exercise) {
-            java.util.List<Exercise> all = exercising.exercises().all();
-            int at = all.indexOf(exercise);
             context.out()
-                    .println(
-                            at + 1 < all.size()
-                                    ? "Next: concur exercise " + all.get(at + 1).name()
-                                    : "That was the last exercise. Well done.");
+                    .println(exercising
+                            .exercises()
+                            .after(exercise)
+                            .map(next -> "Next: concur exercise " + next.name())
+                            .orElse("That was the last exercise. Well done."));
         }
 
         static String heading(Exercise exercise) {

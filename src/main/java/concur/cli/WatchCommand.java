@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -59,18 +58,12 @@ final class WatchCommand implements Callable<Integer> {
         while (true) {
             Path file = exercising.learnersFile(exercise);
             try (Watcher watcher = Watcher.open(file, DEBOUNCE)) {
-                int result = check.verify(exercise, file, Optional.empty(), true);
+                last = check.verify(exercise, file, Optional.empty(), true);
                 Optional<Exercise> next =
-                        result == ExitCode.OK ? following(exercising.exercises().all(), exercise) : Optional.empty();
+                        last == ExitCode.OK ? exercising.exercises().after(exercise) : Optional.empty();
                 prompt(out, file, next);
-                Optional<Exercise> chosen = waitForSaveOrKey(
-                        watcher,
-                        keys,
-                        next,
-                        check,
-                        exercise,
-                        file,
-                        exercising.exercises().all());
+                Optional<Exercise> chosen =
+                        waitForSaveOrKey(watcher, keys, next, check, exercise, file, exercising.exercises());
                 if (chosen.isEmpty()) {
                     return last;
                 }
@@ -90,7 +83,7 @@ final class WatchCommand implements Callable<Integer> {
             VerifyCommand.Check check,
             Exercise exercise,
             Path file,
-            List<Exercise> all)
+            concur.lesson.Exercises exercises)
             throws IOException, InterruptedException {
         PrintWriter out = context.out();
         Optional<Exercise> offered = next;
@@ -110,7 +103,7 @@ final class WatchCommand implements Callable<Integer> {
                 out.println();
                 out.println("Saved: checking again.");
                 last = check.verify(exercise, file, Optional.empty(), true);
-                offered = last == ExitCode.OK ? following(all, exercise) : Optional.empty();
+                offered = last == ExitCode.OK ? exercises.after(exercise) : Optional.empty();
                 prompt(out, file, offered);
             }
         }
@@ -123,11 +116,6 @@ final class WatchCommand implements Callable<Integer> {
                 .orElse("Watching " + Printable.of(file.getFileName().toString())
                         + ": save it to check again; q then Enter (or Ctrl-C) to stop."));
         out.flush();
-    }
-
-    private static Optional<Exercise> following(List<Exercise> all, Exercise exercise) {
-        int at = all.indexOf(exercise);
-        return at >= 0 && at + 1 < all.size() ? Optional.of(all.get(at + 1)) : Optional.empty();
     }
 
     /**

@@ -55,6 +55,12 @@ public record Exercises(List<Exercise> all, List<LessonException> problems) {
         return all.stream().map(Exercise::name).toList();
     }
 
+    /** The exercise that comes after {@code exercise} in teaching order, if any. */
+    public Optional<Exercise> after(Exercise exercise) {
+        int at = all.indexOf(exercise);
+        return at >= 0 && at + 1 < all.size() ? Optional.of(all.get(at + 1)) : Optional.empty();
+    }
+
     /** The exercises of one lesson, in order. */
     public List<Exercise> of(String lesson) {
         return all.stream().filter(e -> e.lesson().equals(lesson)).toList();

@@ -134,6 +134,17 @@ class ExerciseCommandsTest {
         assertThat(out.toString()).contains("Saved: checking again.").contains("Stopped watching.");
     }
 
+    @Test
+    void watchStoppedAfterAPassingFirstCheckExitsZero() throws Exception {
+        Files.createDirectories(mine("sum-it", "Sum.java").getParent());
+        Files.copy(SOLUTION, mine("sum-it", "Sum.java"));
+
+        Result result = concurWithInput("q\n", "watch", "sum-it");
+
+        assertThat(result.code()).as(result.out()).isZero();
+        assertThat(result.out()).contains("PASS").contains("Stopped watching.");
+    }
+
     /** Waits for a line the watcher prints; a generous limit, since each check starts a JVM. */
     private static void awaitText(StringWriter out, String text) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
