@@ -101,15 +101,15 @@ final class HandsOn {
 
     /** Back to the lesson's version: the learner's copy goes, kept as a backup. */
     void revert(Step step) throws IOException {
-        Optional<Path> copy = copy(step);
-        if (copy.isEmpty()) {
-            context.out().println("This step already runs the lesson's example.");
-            return;
-        }
-        Path backup = copy.get().resolveSibling(copy.get().getFileName() + "." + System.currentTimeMillis() + ".bak");
-        Files.move(copy.get(), backup);
+        Optional<Path> backup = workspace()
+                .setAsideExample(
+                        lesson.name(),
+                        step.number(),
+                        step.demo().orElseThrow().example().simpleName() + ".java");
         context.out()
-                .println("Back to the lesson's version; yours is kept in " + Printable.of(backup.toString()) + ".");
+                .println(backup.map(b ->
+                                "Back to the lesson's version; yours is kept in " + Printable.of(b.toString()) + ".")
+                        .orElse("This step already runs the lesson's example."));
     }
 
     private Path prepare(Step step) throws IOException {

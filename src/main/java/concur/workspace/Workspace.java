@@ -77,6 +77,26 @@ public record Workspace(Path root) {
                 .resolve(plainName("file", fileName));
     }
 
+    /**
+     * Puts the learner's copy of a step's example aside, as a timestamped {@code .bak} beside it (as {@link
+     * #reset} keeps a copy), so the step runs the lesson's version again.
+     *
+     * @return the backup, or empty when there was no copy
+     */
+    public Optional<Path> setAsideExample(String lesson, int step, String fileName) throws IOException {
+        Path copy = exampleOf(lesson, step, fileName);
+        if (!Files.exists(copy)) {
+            return Optional.empty();
+        }
+        Path backup = backUp(copy);
+        try {
+            Files.delete(copy);
+        } catch (IOException e) {
+            throw failure("cannot remove", copy, e);
+        }
+        return Optional.of(backup);
+    }
+
     private Path copyOnce(Path target, Path start) throws IOException {
         if (Files.exists(target)) {
             return target;

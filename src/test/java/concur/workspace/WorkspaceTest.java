@@ -66,6 +66,20 @@ class WorkspaceTest {
     }
 
     @Test
+    void aStepsExampleCopyIsSetAsideAsABackupNotDeleted() throws Exception {
+        Workspace workspace = new Workspace(tmp.resolve("data"));
+        Path copy = workspace.exampleOf("threads", 2, "Counter.java");
+        assertThat(workspace.setAsideExample("threads", 2, "Counter.java")).isEmpty();
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, "class Counter { /* no join */ }");
+
+        Optional<Path> backup = workspace.setAsideExample("threads", 2, "Counter.java");
+
+        assertThat(copy).doesNotExist();
+        assertThat(backup).hasValueSatisfying(b -> assertThat(b).hasContent("class Counter { /* no join */ }"));
+    }
+
+    @Test
     void neverOverwritesTheLearnersCopy() throws Exception {
         Workspace workspace = new Workspace(tmp);
         Path copy = workspace.prepare("lost-increments", start());
