@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  */
 record Directive(Map<String, String> values, int line) {
     /** Keys of a step's directive. */
-    static final Set<String> STEP_KEYS = Set.of("example", "timeout", "java-options", "args");
+    static final Set<String> STEP_KEYS = Set.of("example", "timeout", "java-options", "args", "variant", "removes");
+    /** Keys of a directive inside a hint: the experiment the hint suggests, ready to run. */
+    static final Set<String> VARIANT_KEYS = Set.of("variant", "removes");
     /** Keys of an exercise's directive. */
     static final Set<String> EXERCISE_KEYS = Set.of(
             "name", "exercise", "solution", "check", "timeout", "java-options", "args", "schedules", "stress-runs");
@@ -31,6 +33,8 @@ record Directive(Map<String, String> values, int line) {
     }
 
     private static final Pattern COMMENT = Pattern.compile("(?s)\\A\\s*<!--\\s*concur:(.*?)-->\\s*\\z");
+    /** A directive anywhere in a text (the end of a hint): its body, and where it stands. */
+    static final Pattern INLINE = Pattern.compile("(?s)<!--\\s*concur:(.*?)-->");
     /** A value is quoted (then it may hold spaces) or a run of non-spaces; a quote left open runs to the end, to be reported. */
     private static final Pattern PAIR = Pattern.compile("\\s*([\\w-]+)=(\"[^\"]*\"|\"[^\"]*\\z|\\S+)(?=\\s|\\z)\\s*");
 
@@ -65,7 +69,8 @@ record Directive(Map<String, String> values, int line) {
                 break;
             }
             if (!KEYS.contains(key)) {
-                problems.add("unknown directive '" + key + "' (known: example, timeout, java-options, args;"
+                problems.add("unknown directive '" + key
+                        + "' (known: example, timeout, java-options, args, variant, removes;"
                         + " in an exercise: name, exercise, solution, check, schedules, stress-runs)");
             } else if (value.isBlank()) {
                 problems.add("directive '" + key + "' has no value");

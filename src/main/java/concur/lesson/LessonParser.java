@@ -183,6 +183,7 @@ public final class LessonParser {
         private final int line;
         private final StringBuilder text = new StringBuilder();
         private final List<String> hints = new ArrayList<>();
+        private final List<Variant> variants = new ArrayList<>();
         private Example example;
         private int exampleLine;
         private Expectation expectation;
@@ -275,9 +276,13 @@ public final class LessonParser {
                                     + what() + " (here: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
                 }
             }
+            variant(directive, at, java.util.OptionalInt.empty());
             for (var entry : directive.values().entrySet()) {
                 String value = entry.getValue();
                 switch (entry.getKey()) {
+                    case "variant", "removes" -> {
+                        // read by variant(), above
+                    }
                     case "example" -> setExample(fromFile(value, at), at);
                     case "name" -> name = exerciseName(value, at);
                     case "exercise" -> {
@@ -315,6 +320,23 @@ public final class LessonParser {
             }
         }
 
+        /** A {@code variant=PATH removes="..."} pair, in a step's directive or at the end of one of its hints. */
+        private void variant(Directive directive, int at, java.util.OptionalInt hint) throws LessonException {
+            String path = directive.values().get("variant");
+            String removes = directive.values().get("removes");
+            if (path == null && removes == null) {
+                return;
+            }
+            if (path == null || removes == null) {
+                throw new LessonException(
+                        file,
+                        at,
+                        "a variant needs both variant=PATH and removes=\"what it takes away\", as in"
+                                + " variant=threads/variants/NoLock.java removes=\"the lock\"");
+            }
+            variants.add(new Variant(fromFile(path, at), removes, at, hint));
+        }
+
         private String exerciseName(String value, int at) throws LessonException {
             if (!value.matches("[a-z0-9]+(-[a-z0-9]+)*") || value.length() > 60) {
                 throw new LessonException(
@@ -347,7 +369,13 @@ public final class LessonParser {
                     .orElse("")
                     .strip();
             if (plain.startsWith("Hint:")) {
-                hints.add(plain.substring("Hint:".length()).strip());
+                String hint = plain.substring("Hint:".length()).strip();
+                java.util.regex.Matcher inline = Directive.INLINE.matcher(hint);
+                if (inline.find()) {
+                    hintVariant(inline.group(1), at);
+                    hint = (hint.substring(0, inline.start()) + hint.substring(inline.end())).strip();
+                }
+                hints.add(hint);
             } else if (plain.startsWith("Python:")) {
                 if (pythonNote != null) {
                     throw new LessonException(file, at, what() + " has a second Python note");
@@ -356,6 +384,26 @@ public final class LessonParser {
             } else {
                 append(text, source);
             }
+        }
+
+        /** The experiment a hint suggests: a directive at its end, {@code variant=PATH removes="..."} only. */
+        private void hintVariant(String body, int at) throws LessonException {
+            List<String> problems = new ArrayList<>();
+            Directive directive = Directive.parse(body, at, problems);
+            if (!problems.isEmpty()) {
+                throw new LessonException(file, at, problems.get(0));
+            }
+            for (String key : directive.values().keySet()) {
+                if (!Directive.VARIANT_KEYS.contains(key)) {
+                    throw new LessonException(
+                            file, at, "a hint's directive holds only variant= and removes=, not " + key + "=");
+                }
+            }
+            if (exercise) {
+                throw new LessonException(
+                        file, at, "an exercise's hints carry no variant: the learner's file is the experiment");
+            }
+            variant(directive, at, java.util.OptionalInt.of(hints.size()));
         }
 
         private void setExample(Example found, int at) throws LessonException {
@@ -462,7 +510,19 @@ public final class LessonParser {
             Optional<Demo> demo = example == null
                     ? Optional.empty()
                     : Optional.of(new Demo(example, expectation, Optional.ofNullable(timeout), javaOptions, args));
-            return new Step(number, title, line, text.toString().strip(), demo, hints, Optional.ofNullable(pythonNote));
+            if (example == null && !variants.isEmpty()) {
+                throw new LessonException(
+                        file, variants.get(0).line(), "step \"" + title + "\" has a variant but no example to vary");
+            }
+            return new Step(
+                    number,
+                    title,
+                    line,
+                    text.toString().strip(),
+                    demo,
+                    hints,
+                    Optional.ofNullable(pythonNote),
+                    variants);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param demo       the example, its expectation and how to run it; empty for a prose-only step
  * @param hints      hints, shown one at a time on request
  * @param pythonNote what the chapter's Python version does, where the lesson has a note
+ * @param variants   the example with its point taken away, for the learner to try; each must fail the step
  */
 public record Step(
         int number,
@@ -22,7 +23,8 @@ public record Step(
         String text,
         Optional<Demo> demo,
         List<String> hints,
-        Optional<String> pythonNote) {
+        Optional<String> pythonNote,
+        List<Variant> variants) {
 
     public Step {
         Objects.requireNonNull(title, "title");
@@ -30,6 +32,14 @@ public record Step(
         Objects.requireNonNull(demo, "demo");
         hints = List.copyOf(hints);
         Objects.requireNonNull(pythonNote, "pythonNote");
+        variants = List.copyOf(variants);
+    }
+
+    /** The variant a hint suggests, when it carries one. */
+    public Optional<Variant> variantOfHint(int hint) {
+        return variants.stream()
+                .filter(v -> v.hint().isPresent() && v.hint().getAsInt() == hint)
+                .findFirst();
     }
 
     public boolean runnable() {

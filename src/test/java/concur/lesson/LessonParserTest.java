@@ -83,7 +83,7 @@ class LessonParserTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             missing-expected.md   | 3  | step "A step without its expected output" has an example but no ```expected block
-            unknown-directive.md  | 5  | unknown directive 'exmaple' (known: example, timeout, java-options, args; in an exercise: name, exercise, solution, check, schedules, stress-runs)
+            unknown-directive.md  | 5  | unknown directive 'exmaple' (known: example, timeout, java-options, args, variant, removes; in an exercise: name, exercise, solution, check, schedules, stress-runs)
             missing-source.md     | 5  | file src/test/resources/fixtures/missing-source/Nowhere.java does not exist
             unterminated-block.md | 13 | this ``` block is never closed
             """)
@@ -319,6 +319,72 @@ class LessonParserTest {
             Files.deleteIfExists(lesson);
             Files.deleteIfExists(example);
             Files.deleteIfExists(folder);
+        }
+    }
+
+    @Nested
+    class AVariant {
+        private static final String CODE = "public class Count { public static void main(String[] a) {} }\n";
+
+        private Path lesson(Path dir, String body) throws Exception {
+            Files.createDirectories(dir.resolve("v/variants"));
+            Files.writeString(dir.resolve("v/Count.java"), CODE);
+            Files.writeString(dir.resolve("v/variants/Count.java"), CODE.replace("{}", "{ }"));
+            Path file = dir.resolve("v.md");
+            Files.writeString(
+                    file,
+                    "# V\n\n## Count\n\n<!-- concur: example=v/Count.java -->\n\n" + "```expected\n:: exit 0\n```\n\n"
+                            + body);
+            return file;
+        }
+
+        @Test
+        void carriedByAHintIsTiedToThatHintAndLeavesItsText(@TempDir Path dir) throws Exception {
+            Step step = parser.parse(lesson(dir, """
+                    > Hint: First look.
+
+                    > Hint: Take the lock away and run it. <!-- concur: variant=v/variants/Count.java removes="the lock" -->
+                    """)).steps().get(0);
+
+            assertThat(step.hints()).containsExactly("First look.", "Take the lock away and run it.");
+            assertThat(step.variants()).singleElement().satisfies(v -> {
+                assertThat(v.removes()).isEqualTo("the lock");
+                assertThat(v.example().file()).isEqualTo(dir.resolve("v/variants/Count.java"));
+            });
+            assertThat(step.variantOfHint(1)).isPresent();
+            assertThat(step.variantOfHint(0)).isEmpty();
+        }
+
+        @Test
+        void inAStepsOwnDirectiveBelongsToNoHint(@TempDir Path dir) throws Exception {
+            Step step = parser.parse(lesson(dir, "<!-- concur: variant=v/variants/Count.java removes=\"join()\" -->\n"))
+                    .steps()
+                    .get(0);
+
+            assertThat(step.variants())
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.hint()).isEmpty());
+            assertThat(step.variants().get(0).in(step.demo().orElseThrow()).expectation())
+                    .isSameAs(step.demo().orElseThrow().expectation());
+        }
+
+        @Test
+        void withoutWhatItRemovesIsAnErrorAtItsLine(@TempDir Path dir) throws Exception {
+            Path file = lesson(dir, "> Hint: try it <!-- concur: variant=v/variants/Count.java -->\n");
+
+            assertThatThrownBy(() -> parser.parse(file))
+                    .isInstanceOf(LessonException.class)
+                    .hasMessageContaining("v.md:11: a variant needs both variant=PATH and removes=");
+        }
+
+        @Test
+        void inAHintHoldsNothingButTheVariant(@TempDir Path dir) throws Exception {
+            Path file =
+                    lesson(dir, "> Hint: try it <!-- concur: variant=v/variants/Count.java removes=x timeout=1s -->\n");
+
+            assertThatThrownBy(() -> parser.parse(file))
+                    .isInstanceOf(LessonException.class)
+                    .hasMessageContaining("holds only variant= and removes=, not timeout=");
         }
     }
 
