@@ -27,18 +27,27 @@ final class LessonRun {
     private final Optional<Integer> only;
     private final int repeat;
     private final boolean timeline;
+    private final boolean variants;
 
     /**
      * @param only     the one step to run, when {@code --step} names one
      * @param repeat   how many times to run each step
      * @param timeline draw each run's timeline (when it runs once)
+     * @param variants run each step's variants instead, which must fail: does every step's check have teeth?
      */
-    LessonRun(Context context, StepPlayer player, Optional<Integer> only, int repeat, boolean timeline) {
+    LessonRun(
+            Context context,
+            StepPlayer player,
+            Optional<Integer> only,
+            int repeat,
+            boolean timeline,
+            boolean variants) {
         this.context = context;
         this.player = player;
         this.only = only;
         this.repeat = repeat;
         this.timeline = timeline;
+        this.variants = variants;
     }
 
     /** Runs the lesson in {@code file}; an error in it is an outcome (and said on stderr), not an exception. */
@@ -66,7 +75,11 @@ final class LessonRun {
         List<StepOutcome> outcomes = new ArrayList<>();
         for (Step step : lesson.steps()) {
             if (step.runnable() && only.map(n -> n == step.number()).orElse(true)) {
-                outcomes.add(step(lesson, step));
+                if (variants) {
+                    outcomes.addAll(variants(lesson, step));
+                } else {
+                    outcomes.add(step(lesson, step));
+                }
             }
         }
         return outcomes;
@@ -136,6 +149,82 @@ final class LessonRun {
             String problem = "cannot run step " + step.number() + " of " + lesson.displayFile() + ": " + e.getMessage();
             return error(new StepOutcome.Errored(lesson.name(), name, problem));
         }
+    }
+
+    /**
+     * The step's variants, each run {@code repeat} times: a run "passes" here when the variant FAILS the
+     * step's expected output, since the variant takes away what the step teaches. A step without a
+     * variant is an error: nothing shows that its check could fail.
+     */
+    private List<StepOutcome> variants(Lesson lesson, Step step) {
+        PrintWriter out = context.out();
+        String where =
+                lesson.displayFile() + ":" + step.line() + ": step " + step.number() + " (\"" + step.title() + "\")";
+        if (step.variants().isEmpty()) {
+            String name = "step " + step.number() + ": " + step.title();
+            return List.of(error(new StepOutcome.Errored(
+                    lesson.name(),
+                    name,
+                    where + " has no variant: nothing shows its expected output fails without its point"
+                            + " (add variant=PATH removes=\"...\")")));
+        }
+        List<StepOutcome> outcomes = new ArrayList<>();
+        for (concur.lesson.Variant variant : step.variants()) {
+            String name = "step " + step.number() + " without " + variant.removes();
+            out.print(Printable.of(name) + ": ");
+            out.flush();
+            long start = System.nanoTime();
+            int caught = 0;
+            String firstEscape = null;
+            try {
+                for (int i = 0; i < repeat; i++) {
+                    Played played = player.quietly(variant.in(step.demo().orElseThrow()));
+                    if (played.run().outcome() instanceof Outcome.Interrupted
+                            || Thread.currentThread().isInterrupted()) {
+                        out.println("stopped");
+                        throw stopped();
+                    }
+                    if (played.verdict() instanceof Verdict.NotStarted notStarted) {
+                        out.println("did not start");
+                        return List.of(error(new StepOutcome.Errored(
+                                lesson.name(),
+                                name,
+                                lesson.displayFile() + ":" + variant.line() + ": the variant " + variant.removes()
+                                        + " did not start: " + notStarted.summary())));
+                    }
+                    if (!played.verdict().passed()) {
+                        caught++;
+                    } else if (firstEscape == null) {
+                        firstEscape = "the variant matched the expected output: " + where + " does not notice "
+                                + variant.removes() + " is gone";
+                    }
+                }
+            } catch (CompileException e) {
+                out.println("does not compile");
+                if (Thread.currentThread().isInterrupted()) {
+                    throw stopped();
+                }
+                outcomes.add(error(new StepOutcome.Errored(lesson.name(), name, e.describe(DisplayPath::of))));
+                continue;
+            } catch (IOException e) {
+                if (Errors.stopped(e)) {
+                    throw stopped();
+                }
+                outcomes.add(error(new StepOutcome.Errored(lesson.name(), name, "cannot run: " + e.getMessage())));
+                continue;
+            }
+            out.println("failed " + caught + "/" + repeat
+                    + (caught == repeat ? ", as it must" : "; it must fail every time"));
+            out.flush();
+            outcomes.add(new StepOutcome.Ran(
+                    lesson.name(),
+                    name,
+                    repeat,
+                    caught,
+                    Duration.ofNanos(System.nanoTime() - start),
+                    Optional.ofNullable(firstEscape)));
+        }
+        return outcomes;
     }
 
     /**

@@ -32,6 +32,9 @@ final class RunCommand implements Callable<Integer> {
     private final OptionSpec timeout = Specs.timeout();
     private final OptionSpec timeline =
             Specs.flag("--timeline", "after each step, draw what each thread printed when (one row per thread)");
+    private final OptionSpec variants = Specs.flag(
+            "--variants",
+            "run each step's variants (its example with the point taken away) instead: each must FAIL, every time");
     private final OptionSpec report = Specs.pathOption(
             "--report",
             "FILE.xml",
@@ -48,10 +51,11 @@ final class RunCommand implements Callable<Integer> {
                 "  concur run lessons/threads.md --step 2 --timeline",
                 "  concur run --all                    what CI runs",
                 "  concur run --all --report target/concur.xml",
-                "  concur run threads --repeat 20      is the lesson stable?");
+                "  concur run threads --repeat 20      is the lesson stable?",
+                "  concur run --all --variants         does every step's check fail without its point?");
         this.lessons = Specs.lessons("0..*", context.catalog().lazyNames());
         spec.addPositional(lessons);
-        List.of(all, step, repeat, timeout, timeline, report).forEach(spec::addOption);
+        List.of(all, step, repeat, timeout, timeline, variants, report).forEach(spec::addOption);
         Specs.exitCodes(spec);
     }
 
@@ -75,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
                 new StepPlayer(context, Optional.ofNullable(timeout.getValue())),
                 Optional.ofNullable(step.getValue()),
                 times,
-                Specs.isSet(timeline));
+                Specs.isSet(timeline),
+                Specs.isSet(variants));
         // In the shell, Ctrl-C interrupts this thread already, and keys typed are kept out of the tables;
         // alone, Ctrl-C would end the JVM mid-step, with nothing said.
         try (Keys.Running stop = context.terminal().isPresent()

@@ -63,6 +63,11 @@ final class StepPlayer {
         return runner.play(step, line -> {});
     }
 
+    /** Runs {@code demo} in the step's place without showing it (a variant, for --variants). */
+    Played quietly(concur.lesson.Demo demo) throws CompileException, IOException {
+        return runner.play(demo, line -> {});
+    }
+
     /** The verdict, and for a failure the aligned table, as plain text: what a JUnit report shows. */
     static String plainText(Step step, Played played) {
         Verdict verdict = played.verdict();

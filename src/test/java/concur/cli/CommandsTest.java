@@ -107,6 +107,25 @@ class CommandsTest {
         }
 
         @Test
+        void runsEachVariantWhichMustFailAndNamesTheOneThatDoesNot() {
+            Result result = concur("run", FIXTURES + "variants/teeth.md", "--variants", "--repeat", "2");
+
+            assertThat(result.code()).isEqualTo(1);
+            assertThat(result.out())
+                    .contains("step 1 without join(): failed 2/2, as it must")
+                    .contains("step 1 without nothing at all: failed 0/2; it must fail every time");
+        }
+
+        @Test
+        void aStepWithoutAVariantIsAnErrorUnderVariants() {
+            Result result = concur("run", FIXTURES + "passing.md", "--step", "1", "--variants");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err())
+                    .contains(FIXTURES + "passing.md:7: step 1 (\"Hello from a worker\") has no variant");
+        }
+
+        @Test
         void writesAJUnitReportWithTheMismatchAsFailureText() throws Exception {
             Path report = Path.of("target/test-reports/wrong-expectation.xml");
             java.nio.file.Files.deleteIfExists(report);
