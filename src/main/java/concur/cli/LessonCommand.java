@@ -23,6 +23,8 @@ final class LessonCommand implements Callable<Integer> {
             .description("the step to start at (default: the first, or where you left off)")
             .build();
     private final OptionSpec timeout = Specs.timeout();
+    private final OptionSpec autorun =
+            Specs.flag("--autorun", "run each step's example as soon as the step shows, instead of on Enter");
 
     LessonCommand(Context context) {
         this.context = context;
@@ -39,6 +41,18 @@ final class LessonCommand implements Callable<Integer> {
         spec.addPositional(name);
         spec.addPositional(step);
         spec.addOption(timeout);
+        spec.addOption(autorun);
+    }
+
+    /**
+     * Whether the terminal can take the full-screen view: it moves the cursor and has room. A dumb terminal
+     * gets the line mode, which prints each step and reads keys as lines.
+     */
+    static boolean fullScreen(org.jline.terminal.Terminal terminal) {
+        String type = terminal.getType() == null ? "dumb" : terminal.getType();
+        return !type.startsWith("dumb")
+                && terminal.getHeight() >= 8
+                && terminal.getWidth() >= concur.view.Screen.MIN_WIDTH;
     }
 
     CommandSpec spec() {
@@ -58,7 +72,12 @@ final class LessonCommand implements Callable<Integer> {
         }
         Optional<Duration> limit = Optional.ofNullable(timeout.getValue());
         try (Keys keys = Keys.open(context)) {
-            new LessonWalk(context, lesson, new StepPlayer(context, limit), keys).walk(start);
+            Optional<org.jline.terminal.Terminal> terminal = keys.terminal().filter(LessonCommand::fullScreen);
+            if (terminal.isPresent()) {
+                new LessonScreen(context, terminal.get(), lesson, limit, Specs.isSet(autorun)).walk(start);
+            } else {
+                new LessonWalk(context, lesson, new StepPlayer(context, limit), keys).walk(start);
+            }
         } catch (IOException e) {
             if (Errors.stopped(e)) {
                 throw new ConcurException(ExitCode.INTERRUPTED, "stopped.");

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import concur.run.ProcessTree;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import concur.tmux.Tmux;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,40 +26,25 @@ class ShellEndToEndTest {
     @TempDir
     Path home;
 
-    private final String socket = "concur-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    private Tmux tmux = new Tmux();
 
     @BeforeEach
     void startConcurInTmux() throws Exception {
-        assumeTrue(tmuxInstalled(), "tmux is not installed (.ci/run installs it)");
+        assumeTrue(Tmux.installed(), "tmux is not installed (.ci/run installs it)");
         startConcur();
     }
 
     /** {@code concur} alone, in a new tmux session, its data (history, progress) in {@code home}. */
     private void startConcur() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = String.join(
-                " ",
-                "cd",
-                Path.of("").toAbsolutePath().toString(),
-                "&&",
-                "XDG_DATA_HOME=" + home,
-                "TERM=xterm-256color",
-                "HANGS_PIDS=" + HANGS_PIDS, // the hangs fixture's example inherits it; it runs in a scratch folder
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "-Dconcur.home=.",
-                "-Dconcur.cache=" + System.getProperty("concur.cache", "target/example-cache"),
-                "concur.cli.Main");
-        tmux("new-session", "-d", "-s", "concur", "-x", "110", "-y", "40", command);
+        // The hangs fixture's example inherits HANGS_PIDS; it runs in a scratch folder.
+        tmux.start(Tmux.concur(List.of("XDG_DATA_HOME=" + home, "HANGS_PIDS=" + HANGS_PIDS)), 110, 40);
         awaitScreen("concur>"); // capture-pane trims the prompt's trailing space
     }
 
     @AfterEach
     void stopTmux() throws Exception {
-        if (tmuxInstalled()) {
-            tmux("kill-server");
+        if (Tmux.installed()) {
+            tmux.close();
         }
     }
 
@@ -105,20 +87,23 @@ class ShellEndToEndTest {
     void ctrlCInALessonStopsTheExampleKeepsTheStepAndDropsTheKeysTypedMeanwhile() throws Exception {
         Files.deleteIfExists(HANGS_PIDS);
         keys("lesson src/test/resources/fixtures/hangs-then-counts.md", "Enter");
+        awaitScreen("hangs-then-counts · step 1/2");
+        keys("Enter"); // the full-screen lesson runs the example when asked
         List<Long> pids = awaitExampleStarted();
 
         keys("xyzzy");
         Thread.sleep(300);
         keys("C-c");
 
-        String screen = awaitScreen("Stopped. r runs it again.");
+        String screen = awaitScreen("Stopped before it finished. r runs it again.");
         assertThat(screen)
-                .contains("hangs-then-counts · step 1/2 · passed 0")
+                .contains("hangs-then-counts · step 1/2")
+                .contains("stopped")
                 .doesNotContain("xyzzy")
                 .doesNotContain("Exception");
         assertGone(pids);
 
-        keys("C-c"); // at the key prompt: leaves the lesson, back to the shell's prompt
+        keys("C-c"); // with nothing running: leaves the lesson, back to the shell's prompt
         assertThat(awaitPrompt())
                 .doesNotContain("xyzzy")
                 .doesNotContain("Exception")
@@ -128,11 +113,13 @@ class ShellEndToEndTest {
     @Test
     void welcomesALearnerBackToTheLessonTheyWereIn() throws Exception {
         keys("lesson threads 2", "Enter");
-        awaitScreen("threads · step 2/7 · passed");
+        awaitScreen("threads · step 2/");
         keys("q");
         awaitPrompt();
         keys("exit", "Enter");
-        awaitSessionEnd();
+        tmux.awaitEnd();
+        tmux.close();
+        tmux = new Tmux();
 
         startConcur();
 
@@ -171,76 +158,21 @@ class ShellEndToEndTest {
         assertThat(awaitScreen("exit")).contains("list", "lesson", "run", "completion");
 
         keys("C-d");
-        awaitSessionEnd();
-        assertThat(sessionAlive()).as("concur left on Ctrl-D").isFalse();
+        tmux.awaitEnd();
+        assertThat(tmux.alive()).as("concur left on Ctrl-D").isFalse();
         assertThat(home.resolve("concur/history")).content().contains("help");
     }
 
-    private void awaitSessionEnd() throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (sessionAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-    }
-
     private void keys(String... keys) throws Exception {
-        List<String> args = new ArrayList<>(List.of("send-keys", "-t", "concur"));
-        args.addAll(Arrays.asList(keys));
-        tmux(args.toArray(String[]::new));
+        tmux.keys(keys);
     }
 
-    /** The screen once it contains {@code text} (whole pane, trailing blank lines trimmed). */
     private String awaitScreen(String text) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        String screen = "";
-        while (System.nanoTime() < deadline) {
-            screen = tmux("capture-pane", "-p", "-t", "concur");
-            if (screen.contains(text)) {
-                return screen;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the screen never showed \"" + text + "\"; it shows:\n" + screen);
+        return tmux.await(text);
     }
 
     /** The screen once it ends in the shell's prompt. */
     private String awaitPrompt() throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        String screen = "";
-        while (System.nanoTime() < deadline) {
-            screen = tmux("capture-pane", "-p", "-t", "concur");
-            if (screen.strip().endsWith("concur>")) {
-                return screen;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the screen never ended in the prompt; it shows:\n" + screen);
-    }
-
-    private boolean sessionAlive() throws Exception {
-        return run(List.of("tmux", "-L", socket, "has-session", "-t", "concur")).exitCode == 0;
-    }
-
-    private String tmux(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
-        command.addAll(Arrays.asList(args));
-        return run(command).output;
-    }
-
-    private record Result(int exitCode, String output) {}
-
-    private static Result run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor(10, TimeUnit.SECONDS);
-        return new Result(process.exitValue(), output);
-    }
-
-    private static boolean tmuxInstalled() {
-        try {
-            return run(List.of("tmux", "-V")).exitCode == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+        return tmux.await("the shell's prompt", screen -> screen.strip().endsWith("concur>"));
     }
 }
