@@ -1,19 +1,18 @@
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * Step 7: what it costs to start (and finish) a process, a platform thread and a virtual thread.
+ * The process is a new JVM running this same class with the argument "nothing": it starts, does
+ * nothing, and exits.
  */
 public class StartupCost {
 
     static final int COUNT = 20;
 
     // Other programs on the machine can only make a round slower, never faster. A slow round of
-    // threads would blur the comparison, so threads get a few rounds and we keep the fastest; a slow
-    // round of processes would only make them look worse, so they get one (it takes long enough).
+    // threads would blur the comparison, so threads get a few rounds and we keep the fastest; a
+    // slow round of processes would only make them look worse, so they get one.
     static final int THREAD_ROUNDS = 5;
 
     /** Something to start, wait for, and time. */
@@ -22,9 +21,18 @@ public class StartupCost {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Starter process = () -> new ProcessBuilder(javaCommand(Nothing.class)).inheritIO().start().waitFor();
-        Starter platformThread = () -> Thread.ofPlatform().start(StartupCost::nothing).join();
-        Starter virtualThread = () -> Thread.ofVirtual().start(StartupCost::nothing).join();
+        if (args.length > 0) {
+            return; // the child's part: nothing at all
+        }
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        String classPath = System.getProperty("java.class.path");
+        var nothing = new ProcessBuilder(java, "-cp", classPath, "StartupCost", "nothing");
+        // inheritIO(): the child uses our stdin, stdout and stderr, so no pipes to read or close.
+        Starter process = () -> nothing.inheritIO().start().waitFor();
+        // Threads are the next lessons' subject; here each one does nothing, and join() waits
+        // for it to end.
+        Starter platformThread = () -> Thread.ofPlatform().start(() -> {}).join();
+        Starter virtualThread = () -> Thread.ofVirtual().start(() -> {}).join();
 
         // One untimed start of each first: the first use of anything pays for loading its classes
         // (and for virtual threads, for starting their scheduler).
@@ -32,17 +40,17 @@ public class StartupCost {
         platformThread.startAndWait();
         virtualThread.startAndWait();
 
-        System.out.println("start " + COUNT + " of each, one at a time, and wait for each to end:");
+        System.out.println(COUNT + " starts of each, one at a time:");
         Timing processes = time(process, 1);
         Timing platformThreads = time(platformThread, THREAD_ROUNDS);
-        report("processes (new JVMs)", processes.roundMillis());
-        report("platform threads", platformThreads.roundMillis());
-        report("virtual threads", time(virtualThread, THREAD_ROUNDS).roundMillis());
+        Timing virtualThreads = time(virtualThread, THREAD_ROUNDS);
+        report("new JVM process:", processes);
+        report("platform thread:", platformThreads);
+        report("virtual thread:", virtualThreads);
         // The fastest single starts, measured in the same run: a busy machine can make a start
         // slower, but the fastest process still had to start a whole JVM.
         long ratio = Math.round(processes.fastestMillis() / platformThreads.fastestMillis());
-        System.out.println("at their fastest, one process costs as much as " + ratio
-                + " platform threads");
+        System.out.println("at best, 1 process = " + ratio + " platform threads");
     }
 
     /** The fastest of some rounds of COUNT starts, and the fastest single start (milliseconds). */
@@ -63,25 +71,8 @@ public class StartupCost {
         return new Timing(bestRound / 1e6, bestStart / 1e6);
     }
 
-    static void report(String what, double millis) {
-        System.out.println(String.format(Locale.ROOT, "%-22s %.1f ms in all, %.2f ms each", what + ":", millis, millis / COUNT));
-    }
-
-    static void nothing() {}
-
-    /** The child process: a JVM that starts, does nothing, and exits. */
-    public static class Nothing {
-        public static void main(String[] args) {}
-    }
-
-    /** The command line that starts {@code mainClass} in a new JVM: this JVM's java, this JVM's class path. */
-    static List<String> javaCommand(Class<?> mainClass, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass.getName());
-        command.addAll(List.of(args));
-        return command;
+    static void report(String what, Timing timing) {
+        double each = timing.roundMillis() / COUNT;
+        System.out.println(String.format(Locale.ROOT, "%-16s %.2f ms each", what, each));
     }
 }

@@ -1,5 +1,4 @@
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Step 2: two slow jobs, each in its own worker process, run side by side.
+ * Step 2: two slow jobs, each in a worker process of its own, run side by side. A worker runs this
+ * same class with the arguments "job" and the job's number.
  */
 public class WorkerPool {
 
@@ -17,57 +17,56 @@ public class WorkerPool {
     static final int JOB_SECONDS = 3; // each job just sleeps, standing in for real work
 
     public static void main(String[] args) throws InterruptedException, ExecutionException {
-        System.out.println("parent: " + JOBS + " jobs of " + JOB_SECONDS + " s each, 2 worker processes at a time");
+        if (args.length > 0) {
+            job(args[1]);
+            return;
+        }
+        System.out.println("parent: " + JOBS + " jobs of " + JOB_SECONDS + " s each");
         long start = System.nanoTime();
 
-        // Two threads in the parent, each of which starts one worker process and waits for it.
-        // The pool's size is what limits how many worker processes run at once.
+        // A pool of 2 threads in the parent (threads are the next lesson's subject), named runner-1
+        // and runner-2. Each task starts one worker process and waits for it, so the pool's size
+        // limits how many workers run at once.
         List<Future<Integer>> exitCodes = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+        var names = Thread.ofPlatform().name("runner-", 1).factory();
+        try (ExecutorService pool = Executors.newFixedThreadPool(2, names)) {
             for (int job = 1; job <= JOBS; job++) {
                 int number = job;
                 exitCodes.add(pool.submit(() -> runInWorkerProcess(number)));
             }
-        } // close() waits until both tasks, and so both worker processes, have finished
+        } // close() waits until every task, and so every worker process, has finished
 
         double seconds = (System.nanoTime() - start) / 1e9;
         for (Future<Integer> exitCode : exitCodes) {
-            if (exitCode.get() != 0) {
-                System.out.println("parent: a worker failed with exit code " + exitCode.get());
+            int code = exitCode.get(); // the task's result, or its exception
+            if (code != 0) {
+                System.out.println("parent: a worker failed with exit code " + code);
             }
         }
         System.out.println(String.format(Locale.ROOT, "parent: all jobs done in %.1f s", seconds));
     }
 
-    /** Starts one worker process for job {@code number}, passes its output on, and returns its exit code. */
+    /** Runs job {@code number} in a worker process, passes its output on, returns its exit code. */
     static int runInWorkerProcess(int number) throws IOException, InterruptedException {
-        Process worker = new ProcessBuilder(javaCommand(Job.class, Integer.toString(number)))
-                .redirectErrorStream(true) // the worker's stderr goes into the same pipe as its stdout
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        String classPath = System.getProperty("java.class.path");
+        Process worker = new ProcessBuilder(
+                        java, "-cp", classPath, "WorkerPool", "job", Integer.toString(number))
+                .redirectErrorStream(true) // the worker's stderr goes into the pipe of its stdout
                 .start();
-        // Copy what the worker prints into our own output, as it comes, until the worker exits
-        // and its end of the pipe closes.
-        worker.getInputStream().transferTo(System.out);
+        // Copy what the worker prints into our own output as it comes, until the worker exits and
+        // its end of the pipe closes.
+        try (var fromWorker = worker.getInputStream()) {
+            fromWorker.transferTo(System.out);
+        }
         return worker.waitFor();
     }
 
-    /** The worker process: one job. */
-    public static class Job {
-        public static void main(String[] args) throws InterruptedException {
-            String job = args[0];
-            System.out.println("job " + job + ": running in process " + ProcessHandle.current().pid());
-            Thread.sleep(JOB_SECONDS * 1000L);
-            System.out.println("job " + job + ": done");
-        }
-    }
-
-    /** The command line that starts {@code mainClass} in a new JVM: this JVM's java, this JVM's class path. */
-    static List<String> javaCommand(Class<?> mainClass, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass.getName());
-        command.addAll(List.of(args));
-        return command;
+    /** The worker's part: one job. */
+    static void job(String number) throws InterruptedException {
+        long pid = ProcessHandle.current().pid();
+        System.out.println("job " + number + ": running in process " + pid);
+        Thread.sleep(JOB_SECONDS * 1000L);
+        System.out.println("job " + number + ": done");
     }
 }
