@@ -35,6 +35,7 @@ final class LinePattern {
      * @param bound      its bound's value, or null
      * @param boundText  its bound as written, for messages
      */
+    /** @param written the placeholder as a learner reads it, in words ({@code «parent»}), for messages */
     private record Placeholder(
             String written, String group, String name, Comparison comparison, Decimal bound, String boundText) {}
 
@@ -93,8 +94,8 @@ final class LinePattern {
             if (p.bound() != null) {
                 Optional<Decimal> value = Decimal.parse(got);
                 if (value.isEmpty() || !p.comparison().holds(value.get().compareTo(p.bound()))) {
-                    return new Failed(Optional.of(p.written() + " must be " + p.comparison() + " " + p.boundText()
-                            + " but got " + Quote.shortened(got)));
+                    return new Failed(Optional.of("got " + Quote.shortened(got) + ", but it must be " + p.comparison()
+                            + " " + p.boundText()));
                 }
             }
             if (p.name() != null) {
@@ -102,7 +103,7 @@ final class LinePattern {
                 if (earlier.isPresent() && !earlier.get().equals(got)) {
                     // Plain concatenation: a search may fail here many times, and formatting is slow.
                     return new Failed(Optional.of(
-                            p.written() + " must repeat " + Quote.of(earlier.get()) + " but got " + Quote.of(got)));
+                            p.written() + " must be " + Quote.of(earlier.get()) + " again but got " + Quote.of(got)));
                 }
                 bindings = bindings.with(p.name(), got);
             }
@@ -273,7 +274,8 @@ final class LinePattern {
             String body = earlier == null ? kindRegex : "\\k<" + earlier + ">";
             regex.append("(?<").append(group).append('>').append(body).append(')');
             groups += 1 + (earlier == null ? groupsOfKind : 0);
-            placeholders.add(new Placeholder(written, group, name, comparison.orElse(null), bound, boundText));
+            placeholders.add(new Placeholder(
+                    ExpectedWords.line(written), group, name, comparison.orElse(null), bound, boundText));
         }
 
         private int closingBrace(int start, int from) throws ExpectationException {

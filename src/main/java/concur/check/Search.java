@@ -300,7 +300,9 @@ final class Search {
                                             number,
                                             f.reason()
                                                     .orElse("expected %s but got %s"
-                                                            .formatted(Quote.of(expected), Quote.of(actual)))));
+                                                            .formatted(
+                                                                    Quote.of(ExpectedWords.line(expected)),
+                                                                    Quote.of(actual)))));
                 }
             }
         }

@@ -145,7 +145,7 @@ class ExpectationTest {
             assertThat(match(expectation, "parent 4711", "child of 4711").matched())
                     .isTrue();
             assertThat(failure(expectation, "parent 4711", "child of 4712"))
-                    .isEqualTo("line 2: {pid:parent} must repeat \"4711\" but got \"4712\"");
+                    .isEqualTo("line 2: «parent» must be \"4711\" again but got \"4712\"");
         }
 
         @Test
@@ -208,7 +208,7 @@ class ExpectationTest {
         void sayWhichBoundFailedInFewWordsHoweverLargeTheNumbers() {
             assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
                 assertThat(failure(expect("{int > 1e999999999}"), "5"))
-                        .isEqualTo("line 1: {int > 1e999999999} must be > 1e999999999 but got 5");
+                        .isEqualTo("line 1: got 5, but it must be > 1e999999999");
                 assertThat(failure(expect("{int < 0}"), "9".repeat(500))).hasSizeLessThan(200);
             });
         }
@@ -216,7 +216,7 @@ class ExpectationTest {
         @Test
         void failABoundOnANameThatCapturedAWord() {
             assertThat(failure(expect("{word:x} {int:x > 0}"), "abc abc"))
-                    .isEqualTo("line 1: {int:x > 0} must be > 0 but got abc");
+                    .isEqualTo("line 1: got abc, but it must be > 0");
         }
 
         @Test
@@ -231,7 +231,7 @@ class ExpectationTest {
         @Test
         void sayWhichBoundFailed() {
             assertThat(failure(expect("speedup {num >= 1.3}"), "speedup 1.25"))
-                    .isEqualTo("line 1: {num >= 1.3} must be >= 1.3 but got 1.25");
+                    .isEqualTo("line 1: got 1.25, but it must be >= 1.3");
         }
     }
 
@@ -275,7 +275,7 @@ class ExpectationTest {
         @Test
         void preferANearMissToAPlainMismatch() {
             assertThat(failure(expect("pid {pid:p}", "...", "again {pid:p}"), "pid 1", "again 2", "more", "more"))
-                    .isEqualTo("line 3: {pid:p} must repeat \"1\" but got \"2\"");
+                    .isEqualTo("line 3: «p» must be \"1\" again but got \"2\"");
         }
 
         @Test
@@ -326,7 +326,7 @@ class ExpectationTest {
                             .matches("line [1-4]: gave up: .*")
                             .contains("gave up: there are too many ways to match "
                                     + "these 10000 output lines (fewer \"...\" or named placeholders would help); the furthest it got: "
-                                    + "line 4: {int:x} must repeat"));
+                                    + "line 4: «x» must be"));
         }
 
         @Test
@@ -691,7 +691,7 @@ class ExpectationTest {
             assertThat(match(expectation, lines("a: token 7", "main: main got 8"))
                             .failure()
                             .orElseThrow())
-                    .isEqualTo("line 4: {int:t} must repeat \"7\" but got \"8\"");
+                    .isEqualTo("line 4: «t» must be \"7\" again but got \"8\"");
         }
 
         @Test
@@ -703,7 +703,7 @@ class ExpectationTest {
                             .failure()
                             .orElseThrow())
                     .contains(
-                            "line 3: per-thread block (lines 1-4): thread \"b\" printed \"got 8\": {int:t} must repeat \"7\" but got \"8\"");
+                            "line 3: per-thread block (lines 1-4): thread \"b\" printed \"got 8\": «t» must be \"7\" again but got \"8\"");
         }
     }
 
