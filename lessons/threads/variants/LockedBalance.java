@@ -27,10 +27,11 @@ public class LockedBalance {
 
         long made = deposits[0] + deposits[1];
         BigDecimal expected = CENT.multiply(BigDecimal.valueOf(made));
-        long lost = expected.subtract(balance).divide(CENT).longValueExact();
+        BigDecimal actual = balance;
+        long lost = expected.subtract(actual).divide(CENT).longValueExact();
         System.out.println("each thread paid in 0.01 at least " + ROUNDS + " times");
         System.out.println("expected balance: " + expected);
-        System.out.println("actual balance:   " + balance);
+        System.out.println("actual balance:   " + actual);
         System.out.println("lost deposits:    " + lost);
     }
 
