@@ -10,8 +10,9 @@ public class LostUpdates {
     static final int ROUNDS = 500_000;
     static final BigDecimal CENT = new BigDecimal("0.01");
 
-    // volatile: every deposit really reads and writes the field, in program order (see the step's
-    // text). It does NOT make read-add-write one step: that is what this step shows.
+    // volatile: each deposit reads and writes the field itself, in program order, and a write
+    // happens-before every later read that sees it (see the step's text). It does NOT make
+    // read-add-write one step: that is what this step shows.
     static volatile BigDecimal balance = BigDecimal.ZERO;
 
     public static void main(String[] args) throws InterruptedException {
