@@ -15,13 +15,7 @@ final class LessonCommand implements Callable<Integer> {
     private final Context context;
     private final CommandSpec spec;
     private final PositionalParamSpec name;
-    private final PositionalParamSpec step = PositionalParamSpec.builder()
-            .index("1")
-            .arity("0..1")
-            .type(Integer.class)
-            .paramLabel("STEP")
-            .description("the step to start at (default: the first, or where you left off)")
-            .build();
+    private final PositionalParamSpec step;
     private final OptionSpec timeout = Specs.timeout();
     private final OptionSpec autorun =
             Specs.flag("--autorun", "run each step's example as soon as the step shows, instead of on Enter");
@@ -38,6 +32,22 @@ final class LessonCommand implements Callable<Integer> {
                 "  concur lesson threads",
                 "  concur lesson threads 5             start at step 5");
         this.name = Specs.lessons("1", context.catalog().lazyNames());
+        this.step = PositionalParamSpec.builder()
+                .index("1")
+                .arity("0..1")
+                .type(Integer.class)
+                .paramLabel("STEP")
+                // Completion is one list for every lesson: the numbers up to the longest lesson's last step.
+                .completionCandidates(() -> java.util.stream.IntStream.rangeClosed(
+                                1,
+                                context.catalog().entries().stream()
+                                        .mapToInt(concur.lesson.LessonHead::steps)
+                                        .max()
+                                        .orElse(1))
+                        .mapToObj(String::valueOf)
+                        .iterator())
+                .description("the step to start at (default: the first, or where you left off)")
+                .build();
         spec.addPositional(name);
         spec.addPositional(step);
         spec.addOption(timeout);

@@ -500,6 +500,20 @@ final class LessonScreen {
                 + " examples passed this time. Well done.\n\n" + next + "\n\nPress Enter or q to leave.";
     }
 
+    /** Where the learner is, for the status line: {@code step 3 of 11}, {@code exercise 1 of 5}. */
+    private String place() {
+        int steps = lesson.steps().size();
+        if (page < steps) {
+            return "step " + (page + 1) + " of " + steps
+                    + (lesson.exercises().isEmpty()
+                            ? ""
+                            : ", then " + lesson.exercises().size() + " exercises");
+        }
+        return onExercise()
+                ? "exercise " + (page - steps + 1) + " of " + lesson.exercises().size()
+                : "the end";
+    }
+
     private String where() {
         if (page < lesson.steps().size()) {
             return "step " + (page + 1);
@@ -522,11 +536,12 @@ final class LessonScreen {
         ranHere = true;
         state = "";
         Screen at = screen;
+        StepPlayer using = player();
         start("running", () -> {
             SideBySide live = new SideBySide(at, new PrintWriter(table.live, true), table.expected);
             live.header();
             try {
-                Played played = player.runner().play(demo, live::live);
+                Played played = using.runner().play(demo, live::live);
                 posted.add(() -> ran(step, table, played, variant));
             } catch (CompileException e) {
                 posted.add(() -> {
@@ -742,7 +757,7 @@ final class LessonScreen {
         blocks.add(new Printed(rows));
         anchor = rowsBefore(blocks.get(blocks.size() - 1));
         state = "";
-        VerifyCommand.Check check = new VerifyCommand.Check(pane0, exercising, player);
+        VerifyCommand.Check check = new VerifyCommand.Check(pane0, exercising, player());
         start("verifying", () -> {
             sink.target = rows;
             try {
@@ -913,10 +928,21 @@ final class LessonScreen {
                 context.in(),
                 Optional.of(terminal));
         if (worker == null) {
-            player = new StepPlayer(pane0, timeout);
+            player = null; // made again at the new width, when next needed
             hands = new HandsOn(pane0, lesson);
         }
         display.resize(Math.max(1, size.getRows()), width);
+    }
+
+    /**
+     * The runner, made when first needed: making it checks what the operating system offers to contain an
+     * example (a few hundred milliseconds), which the first screen need not wait for.
+     */
+    private StepPlayer player() {
+        if (player == null) {
+            player = new StepPlayer(pane0, timeout);
+        }
+        return player;
     }
 
     private void draw(boolean force) {
@@ -1018,22 +1044,17 @@ final class LessonScreen {
                     fit(prompt.get().question() + prompt.get().typed(), width));
         }
         AttributedStringBuilder line = new AttributedStringBuilder();
-        String left = Printable.of(lesson.name()) + " · " + where() + " of "
-                + lesson.steps().size()
-                + (lesson.exercises().isEmpty()
-                        ? ""
-                        : " (+" + lesson.exercises().size() + " exercises)");
+        String left = Printable.of(lesson.name()) + " · " + place();
         line.append(left);
         if (worker != null) {
             long tenths = (System.nanoTime() - workStarted) / 100_000_000;
             line.append(" · ");
-            line.style(AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW));
+            line.style(colour(AttributedStyle.YELLOW));
             line.append(working + " " + tenths / 10 + "." + tenths % 10 + " s (Ctrl-C stops)");
             line.style(AttributedStyle.DEFAULT);
         } else if (!state.isEmpty()) {
             line.append(" · ");
-            line.style(AttributedStyle.DEFAULT
-                    .foreground(state.equals("PASS") ? AttributedStyle.GREEN : AttributedStyle.RED)
+            line.style(colour(state.equals("PASS") ? AttributedStyle.GREEN : AttributedStyle.RED)
                     .bold());
             line.append(state);
             line.style(AttributedStyle.DEFAULT);
@@ -1051,6 +1072,11 @@ final class LessonScreen {
                 .append(" ".repeat(Math.max(0, width - built.columnLength() - scroll.length())))
                 .append(scroll)
                 .toAttributedString();
+    }
+
+    /** A colour, where the screen may show colours ({@code NO_COLOR} unset); plain otherwise. */
+    private AttributedStyle colour(int colour) {
+        return screen.colour() ? AttributedStyle.DEFAULT.foreground(colour) : AttributedStyle.DEFAULT;
     }
 
     private AttributedString keyBar(int width) {

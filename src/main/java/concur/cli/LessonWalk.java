@@ -195,7 +195,8 @@ final class LessonWalk {
                 run = false;
             }
             out.println(status(index));
-            out.println(KEYS);
+            // Without a terminal's single keys (piped, or TERM=dumb), a key counts once Enter sends its line.
+            out.println(keys.terminal().isPresent() ? KEYS : KEYS + " (type a key, then Enter)");
             out.flush();
             switch (keys.next()) {
                 case Keys.NEXT, 'n' -> {

@@ -160,6 +160,8 @@ public final class SideBySide {
             verdict(Ansi.GREEN, "PASS  ", verdict.summary());
         } else if (verdict instanceof Verdict.NotStarted) {
             verdict(Ansi.RED, "ERROR ", verdict.summary()); // not a mismatch: no legend
+        } else if (run.outcome() instanceof Outcome.Interrupted) {
+            verdict(Ansi.YELLOW, "STOP  ", verdict.summary()); // the learner stopped it: not a mismatch
         } else {
             verdict(Ansi.RED, "FAIL  ", verdict.summary());
             if (!marks.isEmpty()) {

@@ -446,6 +446,17 @@ class CommandsTest {
         String completions = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
 
         assertThat(completions).isEqualTo("threads");
+
+        Process step = new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        "source " + script + "; COMP_WORDS=(concur lesson threads 1); COMP_CWORD=3;"
+                                + " COMP_LINE='concur lesson threads 1'; COMP_POINT=${#COMP_LINE};"
+                                + " _complete_concur concur 1 threads; echo \"${COMPREPLY[@]}\"")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String steps = new String(step.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(steps.split(" ")).as("step numbers after a lesson's name").contains("1", "10", "11");
     }
 
     @Test

@@ -43,7 +43,8 @@ class InterruptTest {
             assertThat(concur.exitValue()).isEqualTo(130);
             assertThat(Files.readString(err)).isEqualTo("concur: stopped.\n");
             assertThat(Files.readString(out))
-                    .contains("stopped before it finished")
+                    .contains("STOP  stopped before it finished")
+                    .doesNotContain("FAIL")
                     .doesNotContain("step 2/2")
                     .doesNotContain("steps matched");
         } finally {

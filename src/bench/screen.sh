@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# How fast the lesson screen answers, as a person sees it in a terminal: tmux runs concur at 80x24 and
+# this script polls the screen every 5 ms. Prints milliseconds for
+#   start:  Enter on "concur lesson threads 2" until the step's heading is on screen
+#   key:    a key (h, a hint) until the screen shows its answer
+#   editor: an EDITOR that changes the example closes, until the re-run's first output line shows
+# Usage: src/bench/screen.sh [ROUNDS]   (default 5; run from the project folder, after ./concur has built)
+set -euo pipefail
+rounds=${1:-5}
+socket="concur-bench-$$"
+data=$(mktemp -d)
+trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$data"' EXIT
+editor="$data/editor.sh"
+printf '#!/bin/sh\nsed -i "s/expected balance: /expected balance (edited): /" "$1"\n' >"$editor"
+chmod +x "$editor"
+
+now() { date +%s%N; }
+screen() { tmux -L "$socket" capture-pane -p -t bench; }
+wait_for() { # text, start time: prints elapsed ms once the screen shows text
+  local deadline=$(( $(now) + 60000000000 ))
+  until screen | grep -qF -- "$1"; do
+    [ "$(now)" -lt "$deadline" ] || { echo "timed out waiting for: $1" >&2; exit 1; }
+    sleep 0.005
+  done
+  echo $(( ($(now) - $2) / 1000000 ))
+}
+
+for round in $(seq "$rounds"); do
+  rm -rf "$data/ws" "$data/xdg"
+  tmux -L "$socket" new-session -d -s bench -x 80 -y 24 \
+    "cd '$PWD' && export CONCUR_WORKSPACE='$data/ws' XDG_DATA_HOME='$data/xdg' EDITOR='$editor'; exec bash --norc"
+  sleep 0.5
+  tmux -L "$socket" send-keys -t bench './concur lesson threads 2'
+  t=$(now); tmux -L "$socket" send-keys -t bench Enter
+  start=$(wait_for "threads · step 2/" "$t")
+  t=$(now); tmux -L "$socket" send-keys -t bench h
+  key=$(wait_for "Hint 1/" "$t")
+  t=$(now); tmux -L "$socket" send-keys -t bench e
+  editor_ms=$(wait_for "expected balance (edited)" "$t")
+  echo "round $round: start ${start} ms, key ${key} ms, editor to re-run's line ${editor_ms} ms"
+  tmux -L "$socket" kill-server
+done
