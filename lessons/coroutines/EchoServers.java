@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Step 7: one echo service, three servers: one thread with blocking calls, one thread with an
+ * Step 9: one echo service, three servers: one thread with blocking calls, one thread with an
  * event loop (a Selector), and one virtual thread per connection. Four clients visit each.
  */
 public class EchoServers {

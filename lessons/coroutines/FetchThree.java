@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Step 4: fetch three "web sites" at once with HttpClient.sendAsync and print their headers.
+ * Step 5: fetch three "web sites" at once with HttpClient.sendAsync and print their headers.
  * The sites are served by a small local server, so the example needs no internet.
  */
 public class FetchThree {

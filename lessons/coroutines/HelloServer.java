@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Step 5: a small web server with two pages, each answered after half a second,
+ * Step 6: a small web server with two pages, each answered after half a second,
  * one virtual thread per request. Then 200 visitors arrive at once.
  */
 public class HelloServer {

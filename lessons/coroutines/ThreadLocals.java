@@ -23,8 +23,8 @@ public class ThreadLocals {
     static final AtomicInteger made = new AtomicInteger();
 
     /**
-     * A cache: DecimalFormat is costly to make and not safe to share between threads, so each thread
-     * makes one the first time it needs it and keeps it for its next tasks.
+     * A cache: DecimalFormat is costly to make and not safe to share between threads, so each
+     * thread makes one the first time it needs it and keeps it for its next tasks.
      */
     static final ThreadLocal<DecimalFormat> FORMAT = ThreadLocal.withInitial(() -> {
         made.incrementAndGet();

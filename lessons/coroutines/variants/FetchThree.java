@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Step 4 with client.send() instead of sendAsync(): the three requests go one at a time.
+ * Step 5 with client.send() instead of sendAsync(): the three requests go one at a time.
  * The sites are served by a small local server, so the example needs no internet.
  */
 public class FetchThree {

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Step 5 with a pool of 100 platform threads instead of a virtual thread per request:
+ * Step 6 with a pool of 100 platform threads instead of a virtual thread per request:
  * a small web server with two pages, each answered after half a second,
  * one virtual thread per request. Then 200 visitors arrive at once.
  */
