@@ -39,14 +39,19 @@ public class Composing {
     /** A stage without "Async" runs on the thread that completes the stage before it. */
     static void whichThread(ExecutorService workers) throws InterruptedException {
         System.out.println("-- which thread runs a stage --");
+        // Two futures, each with one stage, both completed by a thread called "completer", as a
+        // library's I/O thread would complete them.
         CompletableFuture<String> reply = new CompletableFuture<>();
         CompletableFuture<Void> plain = reply.thenAccept(
                 text -> System.out.println("thenAccept ran on " + threadName()));
-        CompletableFuture<Void> async = reply.thenAcceptAsync(
+        CompletableFuture<String> otherReply = new CompletableFuture<>();
+        CompletableFuture<Void> async = otherReply.thenAcceptAsync(
                 text -> System.out.println("thenAcceptAsync(..., workers) ran on " + threadName()),
                 workers);
-        // Some other thread completes the future, as a library's I/O thread would.
-        Thread completer = Thread.ofPlatform().name("completer").start(() -> reply.complete("hi"));
+        Thread completer = Thread.ofPlatform().name("completer").start(() -> {
+            reply.complete("hi");
+            otherReply.complete("hi");
+        });
         completer.join();
         CompletableFuture.allOf(plain, async).join();
         CompletableFuture.completedFuture("hi")
