@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * Shutting a pool down. A pool's threads outlive the work unless the pool is shut down;
  * close() does shutdown() and awaitTermination() in one; a task's exception waits in its Future.
  */
-public class ShuttingDown {
+class ShuttingDown { // not public: the file has another name
 
     public static void main(String[] args) throws Exception {
         System.out.println("-- shutdown() and awaitTermination() --");
