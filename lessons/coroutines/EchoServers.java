@@ -26,13 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Step 7: one echo service, three servers: one thread with blocking calls, one thread with an
+ * Step 9: one echo service, three servers: one thread with blocking calls, one thread with an
  * event loop (a Selector), and one virtual thread per connection. Four clients visit each.
  */
 public class EchoServers {
 
     static final int CLIENTS = 4;
-    static final Duration PAUSE = Duration.ofMillis(500); // each client pauses this long between its two lines
+    static final Duration PAUSE = Duration.ofMillis(500); // a client's pause between its two lines
 
     /** The names of the threads that answered during one visit. */
     static final Set<String> answeredBy = ConcurrentHashMap.newKeySet();
@@ -41,14 +41,15 @@ public class EchoServers {
     static final AtomicInteger serving = new AtomicInteger();
     static final AtomicInteger mostServing = new AtomicInteger();
 
-    /** Set by main to end the event loop. (Not interrupt(): that would also close a channel in use.) */
+    /** Set by main to end the event loop. (Not interrupt(): that would close a channel in use.) */
     static volatile boolean stopping;
 
     public static void main(String[] args) throws Exception {
         System.out.println("== one thread, blocking calls ==");
         Thread blocking;
         try (ServerSocket listener = listen()) {
-            // serve() runs right in the accept loop: the next client is accepted when this one has gone.
+            // serve() runs right in the accept loop: the next client is accepted when this one
+            // has gone.
             blocking = Thread.ofPlatform().name("blocking")
                     .start(() -> acceptLoop(listener, EchoServers::serve));
             visit(listener.getLocalPort());
@@ -56,9 +57,11 @@ public class EchoServers {
         blocking.join();
 
         System.out.println("== one thread, event loop ==");
-        try (ServerSocketChannel listener = ServerSocketChannel.open(); Selector selector = Selector.open()) {
+        try (ServerSocketChannel listener = ServerSocketChannel.open();
+                Selector selector = Selector.open()) {
             listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Thread loop = Thread.ofPlatform().name("event-loop").start(() -> eventLoop(listener, selector));
+            Thread loop = Thread.ofPlatform().name("event-loop")
+                    .start(() -> eventLoop(listener, selector));
             visit(listener.socket().getLocalPort());
             stopping = true;
             selector.wakeup(); // select() returns at once, and the loop sees that it should stop
@@ -66,32 +69,41 @@ public class EchoServers {
         }
 
         System.out.println("== a virtual thread per connection ==");
-        try (ServerSocket listener = listen();
-             ExecutorService handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("handler-", 1).factory())) {
+        Thread acceptor;
+        // Resources close in reverse order: first the listener (no new connections), then the
+        // executor, whose close() waits for the handlers still running.
+        try (ExecutorService handlers = Executors.newThreadPerTaskExecutor(
+                        Thread.ofVirtual().name("handler-", 1).factory());
+                ServerSocket listener = listen()) {
             // The same serve() as the first server, but every connection gets a thread of its own.
-            Thread.ofPlatform().name("acceptor").start(() -> acceptLoop(listener, socket -> handlers.submit(() -> serve(socket))));
+            acceptor = Thread.ofPlatform().name("acceptor").start(() ->
+                    acceptLoop(listener, socket -> handlers.submit(() -> serve(socket))));
             visit(listener.getLocalPort());
         }
+        acceptor.join();
     }
 
     // ---- the event loop ----
 
-    /** One thread serves every connection: it only ever touches sockets that have something for it. */
+    /** One thread serves every connection: it only touches sockets that have something for it. */
     static void eventLoop(ServerSocketChannel listener, Selector selector) {
         try {
             listener.configureBlocking(false);
             listener.register(selector, SelectionKey.OP_ACCEPT);
             while (!stopping) {
-                selector.select(); // sleep until a socket is ready: a new connection, or bytes to read
+                selector.select(); // sleep until a socket is ready: a new connection, or bytes
                 for (SelectionKey key : selector.selectedKeys()) {
-                    if (key.isAcceptable()) {
-                        SocketChannel client = listener.accept();
-                        startServing();
-                        client.configureBlocking(false);
-                        // The attachment keeps what this client has sent that is not yet a whole line.
-                        client.register(selector, SelectionKey.OP_READ, new StringBuilder());
-                    } else if (key.isReadable()) {
-                        readAndEcho(key);
+                    try {
+                        if (key.isAcceptable()) {
+                            accept(listener, selector);
+                        } else if (key.isReadable()) {
+                            readAndEcho(key);
+                        }
+                    } catch (IOException e) {
+                        // One client's trouble (say, a connection reset) must not end the loop
+                        // for all the others: drop that connection and carry on.
+                        System.out.println("dropping a connection: " + e);
+                        drop(key);
                     }
                 }
                 selector.selectedKeys().clear();
@@ -104,6 +116,32 @@ public class EchoServers {
             }
         } catch (IOException e) {
             System.out.println("event loop failed: " + e);
+        }
+    }
+
+    static void accept(ServerSocketChannel listener, Selector selector) throws IOException {
+        SocketChannel client = listener.accept();
+        if (client == null) {
+            return; // the connection went away before it could be accepted
+        }
+        startServing();
+        client.configureBlocking(false);
+        // The attachment keeps what this client has sent that is not yet a whole line.
+        client.register(selector, SelectionKey.OP_READ, new StringBuilder());
+    }
+
+    /** Ends one client's connection after an error; the listener's key is left alone. */
+    static void drop(SelectionKey key) {
+        if (key.channel() instanceof SocketChannel client) {
+            key.cancel();
+            if (client.isOpen()) {
+                stopServing();
+                try {
+                    client.close();
+                } catch (IOException e) {
+                    // it is going away anyway
+                }
+            }
         }
     }
 
@@ -121,7 +159,8 @@ public class EchoServers {
         for (int end; (end = pending.indexOf("\n")) >= 0; pending.delete(0, end + 1)) {
             // A short reply fits in the socket's send buffer, so write() takes all of it at once.
             // (A server sending more would also wait for OP_WRITE before writing the rest.)
-            client.write(ByteBuffer.wrap(reply(pending.substring(0, end)).getBytes(StandardCharsets.US_ASCII)));
+            byte[] answer = reply(pending.substring(0, end)).getBytes(StandardCharsets.US_ASCII);
+            client.write(ByteBuffer.wrap(answer));
         }
     }
 
@@ -148,8 +187,8 @@ public class EchoServers {
     static void serve(Socket socket) {
         startServing();
         try (socket;
-             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-             Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII)) {
+                BufferedReader in = reader(socket);
+                Writer out = writer(socket)) {
             for (String line; (line = in.readLine()) != null; ) {
                 out.write(reply(line));
                 out.flush();
@@ -159,6 +198,15 @@ public class EchoServers {
         } finally {
             stopServing();
         }
+    }
+
+    static BufferedReader reader(Socket socket) throws IOException {
+        return new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+    }
+
+    static Writer writer(Socket socket) throws IOException {
+        return new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII);
     }
 
     static void startServing() {
@@ -178,7 +226,7 @@ public class EchoServers {
 
     // ---- the clients ----
 
-    /** CLIENTS clients at once, each on its own virtual thread; prints how long they took and who served them. */
+    /** CLIENTS clients at once, each on a virtual thread; prints how long they took, who served. */
     static void visit(int port) throws InterruptedException {
         answeredBy.clear();
         mostServing.set(0);
@@ -201,8 +249,8 @@ public class EchoServers {
     /** Says hello, pauses, says bye: the connection stays open all the while. */
     static void talk(int port) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-             Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII)) {
+                BufferedReader in = reader(socket);
+                Writer out = writer(socket)) {
             for (String word : List.of("hello", "bye")) {
                 if (word.equals("bye")) {
                     Thread.sleep(PAUSE);

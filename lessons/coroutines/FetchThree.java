@@ -16,13 +16,14 @@ import java.util.Locale;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Step 4: fetch three "web sites" at once with HttpClient.sendAsync and print their headers.
+ * Step 5: fetch three "web sites" at once with HttpClient.sendAsync and print their headers.
  * The sites are served by a small local server, so the example needs no internet.
  */
 public class FetchThree {
@@ -37,11 +38,23 @@ public class FetchThree {
             new CyclicBarrier(SITES.size(), () -> allAtOnce.set(true));
 
     public static void main(String[] args) throws Exception {
-        HttpServer server = startSites();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            // One untimed request first: loading and compiling the HTTP code takes a moment the first
-            // time, and that is not what we want to measure. No site lives at "/": a 404 comes at once.
+        // The server runs every request on a virtual thread of this executor. The server does not
+        // close an executor it is given: try-with-resources does, after the server has stopped.
+        try (ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor()) {
+            HttpServer server = startSites(handlers);
+            try {
+                fetchAll("http://127.0.0.1:" + server.getAddress().getPort());
+            } finally {
+                server.stop(0);
+            }
+        }
+    }
+
+    static void fetchAll(String base) throws Exception {
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            // One untimed request first: loading and compiling the HTTP code takes a moment the
+            // first time, and that is not what we measure. No site lives at "/": a quick 404.
             client.send(get(base + "/"), HttpResponse.BodyHandlers.discarding());
 
             long start = System.nanoTime();
@@ -49,8 +62,10 @@ public class FetchThree {
             for (String site : SITES) {
                 System.out.println("wget " + site + "...");
                 // sendAsync() returns at once; the response arrives later and completes the future.
-                replies.add(client.sendAsync(get(base + "/" + site), HttpResponse.BodyHandlers.discarding())
-                        .whenComplete((response, failure) -> System.out.println(site + " answered after " + since(start))));
+                replies.add(client
+                        .sendAsync(get(base + "/" + site), HttpResponse.BodyHandlers.discarding())
+                        .whenComplete((response, failure) ->
+                                System.out.println(site + " answered after " + since(start))));
             }
             CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).join();
             System.out.println("all three answered after " + since(start));
@@ -60,8 +75,6 @@ public class FetchThree {
             for (int i = 0; i < SITES.size(); i++) {
                 printHeaders(SITES.get(i), replies.get(i).join());
             }
-        } finally {
-            server.stop(0);
         }
     }
 
@@ -71,22 +84,27 @@ public class FetchThree {
 
     /** The status line and the headers, one per line, the way the chapter prints them. */
     static void printHeaders(String site, HttpResponse<?> response) {
+        // HttpClient keeps the status code, not the status line the server sent (which
+        // would say "HTTP/1.1 200 OK"): this line is rebuilt from the version and the code.
         System.out.println(site + " header > HTTP/1.1 " + response.statusCode());
         // map() is sorted by name. HTTP header names ignore case; print them all in lower case.
         response.headers().map().forEach((name, values) -> {
             for (String value : values) {
-                System.out.println(site + " header > " + name.toLowerCase(Locale.ROOT) + ": " + value);
+                String lowerName = name.toLowerCase(Locale.ROOT);
+                System.out.println(site + " header > " + lowerName + ": " + value);
             }
         });
     }
 
-    /** Three sites on one local server, each answering after SLOW; every request gets its own virtual thread. */
-    static HttpServer startSites() throws IOException {
+    /** Three sites on one local server, each answering after SLOW. */
+    static HttpServer startSites(ExecutorService handlers) throws IOException {
         // Port 0: the system picks a free port, so this never clashes with anything else running.
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        HttpServer server = HttpServer.create(address, 0);
+        server.setExecutor(handlers); // every request gets a virtual thread of its own
         for (String site : SITES) {
-            server.createContext("/" + site, exchange -> answerSlowly(exchange, "<h1>" + site + "</h1>"));
+            String page = "<h1>" + site + "</h1>";
+            server.createContext("/" + site, exchange -> answerSlowly(exchange, page));
         }
         server.start();
         return server;

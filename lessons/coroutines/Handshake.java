@@ -25,7 +25,7 @@ public class Handshake {
         try {
             for (int n = 1; n <= 5; n++) {
                 System.out.println("producing " + n);
-                items.put(n);                   // hand the item over: returns once the consumer has it
+                items.put(n);                   // hand it over: returns once the consumer has it
                 String answer = answers.take(); // wait for the consumer's answer
                 System.out.println("consumer returned " + answer);
             }
@@ -42,7 +42,7 @@ public class Handshake {
                 if (n == NO_MORE) {
                     return;
                 }
-                // Print first, then answer: the producer cannot print its next line before this one.
+                // Print first, then answer: the producer cannot print its next line before this.
                 System.out.println("consuming " + n);
                 answers.put("200 OK");
             }

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Step 5: a small web server with two pages, each answered after half a second,
+ * Step 6: a small web server with two pages, each answered after half a second,
  * one virtual thread per request. Then 200 visitors arrive at once.
  */
 public class HelloServer {
@@ -37,28 +37,45 @@ public class HelloServer {
     static final CyclicBarrier everybody = new CyclicBarrier(VISITORS, () -> allAtOnce.set(true));
 
     public static void main(String[] args) throws Exception {
-        HttpServer server = start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        System.out.println("server started at " + base);
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        // The server runs every handler on a virtual thread of this executor. The server does not
+        // close an executor it is given: try-with-resources does, after the server has stopped.
+        try (ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor()) {
+            HttpServer server = start(handlers);
+            try {
+                String base = "http://127.0.0.1:" + server.getAddress().getPort();
+                System.out.println("server started at " + base);
+                visit(base);
+            } finally {
+                server.stop(0);
+            }
+        }
+    }
+
+    static void visit(String base) throws Exception {
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             // A few visits, one after another.
             for (String path : List.of("/", "/hello/Ada", "/hello/%3Cscript%3E")) {
-                HttpResponse<String> response = client.send(get(base + path), HttpResponse.BodyHandlers.ofString());
-                System.out.println("GET " + path + " -> " + response.statusCode() + " " + response.body());
+                HttpResponse<String> response =
+                        client.send(get(base + path), HttpResponse.BodyHandlers.ofString());
+                System.out.println(
+                        "GET " + path + " -> " + response.statusCode() + " " + response.body());
             }
             System.out.println("unescaped, it would have been: " + page("<script>"));
 
-            // Now many visitors at the same moment, each on a (client-side) virtual thread of its own.
-            // They ask for /together/NAME: the /hello/NAME page, after a wait for all the others.
+            // Now many visitors at the same moment, each on a (client-side) virtual thread of its
+            // own. They ask for /together/NAME: the /hello/NAME page, after a wait for the others.
             long start = System.nanoTime();
             List<Future<Boolean>> visits = new ArrayList<>();
             try (ExecutorService visitors = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 1; i <= VISITORS; i++) {
                     String name = "visitor-" + i;
                     visits.add(visitors.submit(() -> {
-                        HttpResponse<String> response = client.send(get(base + "/together/" + name),
+                        HttpResponse<String> response = client.send(
+                                get(base + "/together/" + name),
                                 HttpResponse.BodyHandlers.ofString());
-                        return response.statusCode() == 200 && response.body().equals(page(escapeHtml(name)));
+                        return response.statusCode() == 200
+                                && response.body().equals(page(escapeHtml(name)));
                     }));
                 }
             } // close() waits for every visit to finish
@@ -71,22 +88,17 @@ public class HelloServer {
                     "%d visitors, %d correct pages, in %.2f s", VISITORS, correct, seconds));
             System.out.println("all " + VISITORS + " handlers running at once: "
                     + (allAtOnce.get() ? "yes" : "no"));
-        } finally {
-            server.stop(0);
-            // The server does not shut down the executor it was given; a pool of platform
-            // threads left running would keep the JVM alive.
-            if (server.getExecutor() instanceof ExecutorService handlers) {
-                handlers.close();
-            }
         }
     }
 
-    static HttpServer start() throws IOException {
-        // Port 0: the system picks a free port. Backlog 256: room for all 200 visitors to be waiting
-        // to be accepted at once (with the default of 50, the rest would retry only after a second).
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        // Without this line, the server runs every handler on its one dispatcher thread: one request at a time.
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    static HttpServer start(ExecutorService handlers) throws IOException {
+        // Port 0: the system picks a free port. Backlog 256: room for all 200 visitors to wait to
+        // be accepted at once (with the default of 50, the rest would retry only after a second).
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        HttpServer server = HttpServer.create(address, 256);
+        // Without this line, the server runs every handler on its one dispatcher thread: one
+        // request at a time.
+        server.setExecutor(handlers);
         server.createContext("/", HelloServer::index);
         server.createContext("/hello/", HelloServer::hello);
         server.createContext("/together/", HelloServer::together);
@@ -94,7 +106,7 @@ public class HelloServer {
         return server;
     }
 
-    /** "/": the index page. The "/" context also gets every path no other context claims: those are 404. */
+    /** "/": the index page. The "/" context also gets every path no other context claims: 404. */
     static void index(HttpExchange exchange) throws IOException {
         if (exchange.getRequestURI().getPath().equals("/")) {
             respondSlowly(exchange, 200, "<h1>Index</h1>");
@@ -110,14 +122,14 @@ public class HelloServer {
     }
 
     /**
-     * "/together/NAME": the page of "/hello/NAME", but first the handler waits (20 s at most) until
+     * "/together/NAME": the page of "/hello/NAME", but first the handler waits (10 s at most) until
      * VISITORS handlers are waiting here together. Only that many handlers running at the same
      * moment can open the barrier: a server that handled fewer at a time would wait in vain.
      */
     static void together(HttpExchange exchange) throws IOException {
         String name = exchange.getRequestURI().getPath().substring("/together/".length());
         try {
-            everybody.await(20, TimeUnit.SECONDS);
+            everybody.await(10, TimeUnit.SECONDS);
         } catch (TimeoutException | BrokenBarrierException e) {
             // Not all of them came (a later one finds the barrier broken): answer anyway.
         } catch (InterruptedException e) {
@@ -132,7 +144,10 @@ public class HelloServer {
         return "<h1>hello, " + safeName + "!</h1>";
     }
 
-    /** Text from a visitor must not become markup: '<' turns into "&lt;", so the browser shows it as a character. */
+    /**
+     * Text from a visitor must not become markup: '<' turns into "&lt;", so the browser shows it
+     * as a character.
+     */
     static String escapeHtml(String text) {
         StringBuilder html = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Step 6: the same number of tasks, once computing and once waiting, on pools of different sizes.
+ * Step 8: the same number of tasks, once computing and once waiting, on pools of different
+ * sizes.
  * Computing tasks need cores; waiting tasks only need threads.
  */
 public class SizingPools {
@@ -19,9 +20,9 @@ public class SizingPools {
     static final int CORES = Runtime.getRuntime().availableProcessors();
     static final int TASKS = 4 * CORES;                  // four tasks for every core
     static final long NUMBERS = 20_000_000;              // what one computing task adds up
-    static final Duration WAIT = Duration.ofMillis(200); // what one waiting task waits: a slow reply
-    static final int TRIALS = 3;                         // computing times: the fastest of three tries
-    static final Duration READY = Duration.ofSeconds(2); // waiting: how long main waits for "ready"
+    static final Duration WAIT = Duration.ofMillis(200); // a waiting task waits this: slow reply
+    static final int TRIALS = 3;                         // computing: the fastest of three tries
+    static final Duration READY = Duration.ofSeconds(2); // waiting: how long main waits for ready
 
     public static void main(String[] args) throws Exception {
         System.out.println(CORES + " cores, " + TASKS + " tasks per run");
@@ -33,10 +34,11 @@ public class SizingPools {
 
         System.out.println("computing (" + NUMBERS / 1_000_000 + " million numbers per task):");
         double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
-        for (int trial = 0; trial < TRIALS; trial++) { // taking turns, so all three meet the same background load
-            best[0] = Math.min(best[0], time(() -> Executors.newFixedThreadPool(CORES), SizingPools::compute));
-            best[1] = Math.min(best[1], time(() -> Executors.newFixedThreadPool(TASKS), SizingPools::compute));
-            best[2] = Math.min(best[2], time(Executors::newVirtualThreadPerTaskExecutor, SizingPools::compute));
+        // The three take turns, so that all three meet the same background load.
+        for (int trial = 0; trial < TRIALS; trial++) {
+            best[0] = Math.min(best[0], time(() -> Executors.newFixedThreadPool(CORES)));
+            best[1] = Math.min(best[1], time(() -> Executors.newFixedThreadPool(TASKS)));
+            best[2] = Math.min(best[2], time(Executors::newVirtualThreadPerTaskExecutor));
         }
         report(CORES + " platform threads", best[0]);
         report(TASKS + " platform threads", best[1]);
@@ -84,13 +86,13 @@ public class SizingPools {
                 pool, seconds, atOnce));
     }
 
-    /** Runs TASKS copies of the task on a fresh pool; returns the seconds until all of them are done. */
-    static double time(Supplier<ExecutorService> pools, Callable<Long> task) throws Exception {
+    /** Runs TASKS computing tasks on a fresh pool; returns the seconds until all are done. */
+    static double time(Supplier<ExecutorService> pools) throws Exception {
         long start = System.nanoTime();
         List<Future<Long>> results = new ArrayList<>();
         try (ExecutorService pool = pools.get()) {
             for (int i = 0; i < TASKS; i++) {
-                results.add(pool.submit(task));
+                results.add(pool.submit((Callable<Long>) SizingPools::compute));
             }
         } // close() waits for every task
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -105,7 +107,7 @@ public class SizingPools {
         return compute(NUMBERS);
     }
 
-    /** Scrambles the numbers below n and adds them up (the bits mixer of SplitMix64: no shortcut to the sum). */
+    /** Scrambles the numbers below n and adds them up (SplitMix64 mixer: no shortcut to a sum). */
     static long compute(long n) {
         long total = 0;
         for (long i = 0; i < n; i++) {

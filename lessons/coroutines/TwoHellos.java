@@ -30,16 +30,17 @@ public class TwoHellos {
 
         System.out.println("-- CompletableFuture on one thread --");
         // One platform thread runs every step of both tasks, like an asyncio event loop.
-        try (ExecutorService loop = Executors.newSingleThreadExecutor(task -> new Thread(task, "loop"))) {
+        try (ExecutorService loop =
+                Executors.newSingleThreadExecutor(task -> new Thread(task, "loop"))) {
             start = System.nanoTime();
             CompletableFuture<Void> one = helloAsync("hello-1", loop);
             CompletableFuture<Void> two = helloAsync("hello-2", loop);
-            CompletableFuture.allOf(one, two).join(); // main waits here until both chains have completed
+            CompletableFuture.allOf(one, two).join(); // main waits until both chains are done
             System.out.println(seconds("both finished in %.2f s", start) + upToWaiting());
         } // close() shuts the loop thread down
     }
 
-    /** Ordinary blocking code: on a virtual thread, sleep() sets the thread aside and frees its carrier. */
+    /** Ordinary blocking code: on a virtual thread, sleep() sets it aside and frees its carrier. */
     static void helloBlocking() {
         System.out.println(Thread.currentThread().getName() + ": Hello world! on " + carrier());
         startWaiting();
@@ -55,17 +56,23 @@ public class TwoHellos {
     }
 
     /**
-     * The same task as a chain of stages. Nothing here blocks: each call returns at once, and each
-     * stage is run on the loop thread when the one before it has completed.
+     * The same task as a chain of stages. Nothing here blocks: each call returns at once. Every
+     * stage is added with an ...Async(..., loop) method, so it runs on the loop thread when the
+     * one before it has completed. (Without "Async" a stage runs on whichever thread completes the
+     * stage before it, or on the caller's thread if that one is complete already.)
      */
     static CompletableFuture<Void> helloAsync(String name, ExecutorService loop) {
         return CompletableFuture
-                .runAsync(() -> System.out.println(name + ": Hello world! on " + Thread.currentThread().getName()), loop)
-                .thenCompose(done -> sleep(WAIT, loop))  // Java's "await asyncio.sleep(1)"
-                .thenRun(() -> System.out.println(name + ": Hello again! on " + Thread.currentThread().getName()));
+                .runAsync(() -> say(name, "Hello world!"), loop)
+                .thenComposeAsync(done -> sleep(WAIT, loop), loop) // "await asyncio.sleep(1)"
+                .thenRunAsync(() -> say(name, "Hello again!"), loop);
     }
 
-    /** A future that completes, on the loop thread, after the delay; no thread waits for it meanwhile. */
+    static void say(String name, String words) {
+        System.out.println(name + ": " + words + " on " + Thread.currentThread().getName());
+    }
+
+    /** A future that completes on the loop thread after the delay; no thread waits for it. */
     static CompletableFuture<Void> sleep(Duration delay, ExecutorService loop) {
         startWaiting();
         Executor later =
@@ -89,7 +96,9 @@ public class TwoHellos {
 
     /** The platform thread running this virtual thread right now, e.g. ForkJoinPool-1-worker-2. */
     static String carrier() {
-        // A virtual thread describes itself as "VirtualThread[#22,hello-1]/runnable@ForkJoinPool-1-worker-2".
+        // A demonstration trick, not an API (the format of toString() is not specified): a
+        // virtual thread describes itself as
+        // "VirtualThread[#22,hello-1]/runnable@ForkJoinPool-1-worker-2".
         String me = Thread.currentThread().toString();
         return me.substring(me.indexOf('@') + 1);
     }
