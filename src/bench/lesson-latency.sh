@@ -1,34 +1,44 @@
 #!/usr/bin/env bash
-# Latency a learner feels, measured in a real terminal (tmux): from Enter on `concur lesson threads`
-# to the first step on screen, and from the key that moves to step 2 to that step's first output
-# line. Medians over N rounds (default 5). Needs tmux.
+# How fast the lesson screen answers, as a person sees it in a terminal: tmux runs concur at 80x24 and
+# this script polls the screen every 5 ms. Prints milliseconds for
+#   start:  Enter on "concur lesson threads 2" until the step's heading is on screen
+#   key:    a key (h, a hint) until the screen shows its answer
+#   editor: an EDITOR that changes the example closes, until the re-run's first output line shows
+# Usage: src/bench/lesson-latency.sh [ROUNDS]   (default 5). Needs tmux.
 set -euo pipefail
-home=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$(dirname "$0")/../.."
 rounds=${1:-5}
-"$home/concur" --version >/dev/null # build first: the build is not what we measure
+./concur --version >/dev/null # build first: the build is not what we measure
+socket="concur-bench-$$"
+data=$(mktemp -d)
+trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$data"' EXIT
+editor="$data/editor.sh"
+printf '#!/bin/sh\nsed -i "s/expected balance: /expected balance (edited): /" "$1"\n' >"$editor"
+chmod +x "$editor"
 
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
+now() { date +%s%N; }
 screen() { tmux -L "$socket" capture-pane -p -t bench; }
-# Milliseconds until the screen shows $1 (polled every few milliseconds).
-wait_for() {
-  local start=$1 text=$2
-  until screen | grep -qF -- "$text"; do sleep 0.005; done
-  echo $(($(now_ms) - start))
+wait_for() { # text, start time: prints elapsed ms once the screen shows text
+  local deadline=$(( $(now) + 60000000000 ))
+  until screen | grep -qF -- "$1"; do
+    [ "$(now)" -lt "$deadline" ] || { echo "timed out waiting for: $1" >&2; exit 1; }
+    sleep 0.005
+  done
+  echo $(( ($(now) - $2) / 1000000 ))
 }
-median() { sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'; }
 
-open_times=() step_times=()
-for ((i = 0; i < rounds; i++)); do
-  socket="concur-bench-$$-$i" # a server per round: reusing one races with the last one's exit
-  tmux -L "$socket" new-session -d -s bench -x 120 -y 50 "cd '$home' && bash --norc"
-  sleep 0.3
-  tmux -L "$socket" send-keys -t bench "./concur lesson threads" && start=$(now_ms) && tmux -L "$socket" send-keys -t bench Enter
-  open_times+=("$(wait_for "$start" "threads · step 1/7")")
-  wait_for "$(now_ms)" "passed 1" >/dev/null # step 1 runs to the end before the keys are read
-  start=$(now_ms) && tmux -L "$socket" send-keys -t bench Enter
-  step_times+=("$(wait_for "$start" "each thread deposited")")
-  tmux -L "$socket" send-keys -t bench q
-  tmux -L "$socket" kill-server 2>/dev/null || true
+for round in $(seq "$rounds"); do
+  rm -rf "$data/ws" "$data/xdg"
+  tmux -L "$socket" new-session -d -s bench -x 80 -y 24 \
+    "cd '$PWD' && export CONCUR_WORKSPACE='$data/ws' XDG_DATA_HOME='$data/xdg' EDITOR='$editor'; exec bash --norc"
+  sleep 0.5
+  tmux -L "$socket" send-keys -t bench './concur lesson threads 2'
+  t=$(now); tmux -L "$socket" send-keys -t bench Enter
+  start=$(wait_for "threads · step 2/" "$t")
+  t=$(now); tmux -L "$socket" send-keys -t bench h
+  key=$(wait_for "Hint 1/" "$t")
+  t=$(now); tmux -L "$socket" send-keys -t bench e
+  editor_ms=$(wait_for "expected balance (edited)" "$t")
+  echo "round $round: start ${start} ms, key ${key} ms, editor to re-run's line ${editor_ms} ms"
+  tmux -L "$socket" kill-server
 done
-echo "Enter on 'concur lesson threads' to step 1 on screen: median $(printf '%s\n' "${open_times[@]}" | median) ms (${open_times[*]})"
-echo "Enter on step 1 to step 2's first output line:        median $(printf '%s\n' "${step_times[@]}" | median) ms (${step_times[*]})"

@@ -87,6 +87,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void theHarnessTakesNoMonitorAVirtualThreadCouldBlockIn() throws IOException {
+        // On JDK 21-23 a virtual thread that blocks while holding a monitor pins its carrier (JEP 491 lifted
+        // that in 24). Every line an example prints passes through the harness, so it locks with
+        // ReentrantLock, never synchronized, and does not pin an example's virtual threads there.
+        for (String file : List.of("run/Harness.java", "run/Wire.java")) {
+            String code = withoutStrings(withoutComments(Files.readString(MAIN.resolve(file))));
+            assertThat(code)
+                    .as(file)
+                    .doesNotContainPattern("\\bsynchronized\\b")
+                    .doesNotContain(".wait(");
+        }
+    }
+
+    @Test
     void theHarnessLoadsNothingOfConcurButItselfAndTheWire() throws IOException {
         String harness = withoutComments(Files.readString(MAIN.resolve("run/Harness.java")));
         List<String> others = sources(MAIN.resolve("run")).stream()
