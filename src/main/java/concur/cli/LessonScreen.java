@@ -544,20 +544,31 @@ final class LessonScreen {
                 Played played = using.runner().play(demo, live::live);
                 posted.add(() -> ran(step, table, played, variant));
             } catch (CompileException e) {
+                boolean stopped = Thread.currentThread().isInterrupted(); // asked here, on the worker
                 posted.add(() -> {
                     blocks.remove(table);
-                    problem(Thread.currentThread().isInterrupted() ? "stopped." : e.describe(DisplayPath::of));
+                    if (stopped) {
+                        stoppedEarly();
+                    } else {
+                        problem(e.describe(DisplayPath::of));
+                    }
                 });
             } catch (IOException e) {
-                posted.add(() -> problem(Errors.stopped(e) ? "stopped." : "cannot run it: " + e.getMessage()));
+                boolean stopped = Errors.stopped(e) || Thread.currentThread().isInterrupted();
+                posted.add(() -> {
+                    if (stopped) {
+                        stoppedEarly();
+                    } else {
+                        problem("cannot run it: " + e.getMessage());
+                    }
+                });
             }
         });
     }
 
     private void ran(Step step, RunTable table, Played played, Optional<Variant> variant) {
         if (played.run().outcome() instanceof Outcome.Interrupted) {
-            state = "stopped";
-            note("Stopped before it finished. r runs it again.");
+            stoppedEarly();
             return;
         }
         table.played = played;
@@ -584,6 +595,12 @@ final class LessonScreen {
         }
     }
 
+    /** The learner stopped it (Ctrl-C), while it compiled or ran: not a failure of theirs. */
+    private void stoppedEarly() {
+        state = "stopped";
+        note("Stopped before it finished. r runs it again.");
+    }
+
     private void timeline(RunTable table) {
         RowBuffer rows = new RowBuffer();
         PrintWriter out = new PrintWriter(rows, true);
@@ -599,6 +616,16 @@ final class LessonScreen {
         worker = Thread.ofPlatform().name("concur-" + what).daemon().start(() -> {
             try {
                 work.run();
+            } catch (RuntimeException | Error e) {
+                // Never a stack trace across the screen: a failure is one line in the pane (--debug has the rest).
+                boolean stopped = Thread.currentThread().isInterrupted();
+                posted.add(() -> {
+                    if (stopped) {
+                        stoppedEarly();
+                    } else {
+                        problem("could not finish " + what + ": " + e);
+                    }
+                });
             } finally {
                 posted.add(() -> {
                     worker = null;

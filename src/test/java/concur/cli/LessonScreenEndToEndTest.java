@@ -120,6 +120,18 @@ class LessonScreenEndToEndTest {
     }
 
     @Test
+    void ctrlCAtOnceAfterEnterStopsItWhileItCompilesOrRunsWithoutAStackTrace() throws Exception {
+        start(80, 24, "lesson", LESSON, "2");
+        tmux.await("screen · step 2/2");
+
+        tmux.keys("Enter");
+        tmux.keys("C-c");
+
+        String screen = tmux.await("Stopped before it finished");
+        assertThat(screen).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("    at ");
+    }
+
+    @Test
     void qStopsARunningExampleAndLeavesAtOnce() throws Exception {
         start(80, 24, "lesson", LESSON, "2");
         tmux.await("screen · step 2/2");
