@@ -407,9 +407,7 @@ final class LessonScreen {
                         ? "showing the expected text of every line"
                         : "showing the expected text only where a line did not match";
             }
-            case GOTO ->
-                prompt = Optional.of(new Prompt(
-                        "Go to step (1-" + lesson.steps().size() + "), Esc cancels: ", new StringBuilder(), false, 0));
+            case GOTO -> askForStep();
             case KEYS -> keys();
             default -> message = "That key does nothing here; ? lists the keys.";
         }
@@ -733,12 +731,7 @@ final class LessonScreen {
             switch (op) {
                 case ENTER, NEXT -> quit = true;
                 case BACK -> go(page - 1);
-                case GOTO ->
-                    prompt = Optional.of(new Prompt(
-                            "Go to step (1-" + lesson.steps().size() + "), Esc cancels: ",
-                            new StringBuilder(),
-                            false,
-                            0));
+                case GOTO -> askForStep();
                 case KEYS -> keys();
                 default -> message = "That key does nothing here; ? lists the keys.";
             }
@@ -771,9 +764,7 @@ final class LessonScreen {
                     exercising.recordQuietly(edit -> edit.hintShown(exercise.name()));
                 }
             }
-            case GOTO ->
-                prompt = Optional.of(new Prompt(
-                        "Go to step (1-" + lesson.steps().size() + "), Esc cancels: ", new StringBuilder(), false, 0));
+            case GOTO -> askForStep();
             case KEYS -> keys();
             default -> message = "That key does nothing here; ? lists the keys.";
         }
@@ -1194,6 +1185,12 @@ final class LessonScreen {
         } else if (c >= '0' && c <= '9' && asked.typed().length() < 4) {
             asked.typed().append((char) c);
         }
+    }
+
+    /** {@code g}, on any page: the step to go to, asked in the status line. */
+    private void askForStep() {
+        prompt = Optional.of(new Prompt(
+                "Go to step (1-" + lesson.steps().size() + "), Esc cancels: ", new StringBuilder(), false, 0));
     }
 
     private Optional<concur.workspace.Progress> progress() {
