@@ -4,10 +4,12 @@
 #   start:  Enter on "concur lesson threads 2" until the step's heading is on screen
 #   key:    a key (h, a hint) until the screen shows its answer
 #   editor: an EDITOR that changes the example closes, until the re-run's first output line shows
-# Usage: src/bench/lesson-latency.sh [ROUNDS]   (default 5). Needs tmux.
+# Usage: src/bench/lesson-latency.sh [ROUNDS] [TERM]   (default 5 rounds, xterm-256color, what most terminal
+# emulators announce; tmux-256color, which JLine carries no description of, adds an infocmp process). Needs tmux.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-5}
+term=${2:-xterm-256color}
 ./concur --version >/dev/null # build first: the build is not what we measure
 socket="concur-bench-$$"
 data=$(mktemp -d)
@@ -30,7 +32,7 @@ wait_for() { # text, start time: prints elapsed ms once the screen shows text
 for round in $(seq "$rounds"); do
   rm -rf "$data/ws" "$data/xdg"
   tmux -L "$socket" new-session -d -s bench -x 80 -y 24 \
-    "cd '$PWD' && export CONCUR_WORKSPACE='$data/ws' XDG_DATA_HOME='$data/xdg' EDITOR='$editor'; exec bash --norc"
+    "cd '$PWD' && export TERM='$term' CONCUR_WORKSPACE='$data/ws' XDG_DATA_HOME='$data/xdg' EDITOR='$editor'; exec bash --norc"
   sleep 0.5
   tmux -L "$socket" send-keys -t bench './concur lesson threads 2'
   t=$(now); tmux -L "$socket" send-keys -t bench Enter

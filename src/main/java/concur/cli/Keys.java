@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Attributes.LocalFlag;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.NonBlockingReader;
 import org.jline.utils.Signals;
 
@@ -53,7 +52,7 @@ interface Keys extends AutoCloseable {
             return new TerminalKeys(context.terminal().get(), false);
         }
         return context.screen().tty()
-                ? new TerminalKeys(TerminalBuilder.builder().system(true).build(), true)
+                ? new TerminalKeys(SystemTerminal.open(context.settings().term()), true)
                 : new LineKeys(context.in());
     }
 

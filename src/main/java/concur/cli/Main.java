@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -77,8 +76,7 @@ public final class Main implements Runnable {
     /** {@code concur} alone: the interactive shell on the system terminal. */
     static int shell(Settings settings, PrintWriter err) {
         Catalog catalog = new Catalog(settings.lessons());
-        try (Terminal terminal =
-                TerminalBuilder.builder().system(true).name("concur").build()) {
+        try (Terminal terminal = SystemTerminal.open(settings.term())) {
             PrintWriter screen = terminal.writer();
             Screen shown = Screen.of(terminal, settings.term(), settings.noColor(), settings.columns());
             Shell.Commands commands = words -> run(
