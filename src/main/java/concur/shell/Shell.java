@@ -10,8 +10,10 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.utils.InfoCmp;
+import org.jline.utils.NonBlockingReader;
 
 /**
  * {@code concur} with no arguments: a {@code concur>} prompt with completion and history, where
@@ -26,6 +28,9 @@ public final class Shell {
     public interface Commands {
         int execute(List<String> words);
     }
+
+    /** How long input must stay quiet before the prompt: keys already typed arrive within it. */
+    private static final long TYPED_AHEAD_MILLIS = 20;
 
     private final Terminal terminal;
     private final Map<String, String> help;
@@ -75,6 +80,7 @@ public final class Shell {
         out.flush();
         int status = 0;
         while (true) {
+            dropTypedAhead();
             String line;
             try {
                 line = reader.readLine("concur> ");
@@ -118,6 +124,27 @@ public final class Shell {
             terminal.handle(Terminal.Signal.INT, previous);
             Thread.interrupted(); // a Ctrl-C that came as the command ended must not hit the next one
             terminal.writer().flush();
+        }
+    }
+
+    /**
+     * Keys typed before the prompt is ready were typed at something else: at concur starting, at an example
+     * that ran, at a lesson screen that closed. Read as the start of the next command, they left text like
+     * {@code [A} (an arrow whose escape the terminal had eaten) in the line and then in the saved history.
+     * They are read here, in raw mode so that a line not yet ended is readable too, and dropped.
+     */
+    private void dropTypedAhead() {
+        Attributes saved = terminal.enterRawMode();
+        try {
+            NonBlockingReader keys = terminal.reader();
+            while (keys.read(TYPED_AHEAD_MILLIS) >= 0) {
+                // dropped
+            }
+        } catch (IOException e) {
+            // Interrupted, or the terminal is gone: the prompt that follows will find out.
+            Thread.interrupted();
+        } finally {
+            terminal.setAttributes(saved);
         }
     }
 

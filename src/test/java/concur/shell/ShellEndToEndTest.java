@@ -111,6 +111,35 @@ class ShellEndToEndTest {
     }
 
     @Test
+    void keysTypedBeforeThePromptIsReadyAreDroppedNotRunNorKeptInTheHistory() throws Exception {
+        tmux.close();
+        tmux = new Tmux();
+        // Typed while concur starts: an arrow and a word, as the newcomer did.
+        tmux.start(Tmux.concur(List.of("XDG_DATA_HOME=" + home)), 110, 40);
+        keys("Up", "xyzzy");
+        awaitPrompt();
+        // And typed while a command runs.
+        keys("run src/test/resources/fixtures/passing.md --step 1", "Enter");
+        keys("plugh");
+        awaitScreen("1 of 1 steps matched");
+        awaitPrompt();
+
+        keys("help", "Enter");
+        awaitScreen("exit");
+        awaitPrompt();
+        keys("C-d");
+        tmux.awaitEnd();
+
+        assertThat(home.resolve("concur/history"))
+                .content()
+                .contains("run src/test/resources/fixtures/passing.md --step 1")
+                .contains("help")
+                .doesNotContain("xyzzy")
+                .doesNotContain("plugh")
+                .doesNotContain("[A");
+    }
+
+    @Test
     void welcomesALearnerBackToTheLessonTheyWereIn() throws Exception {
         keys("lesson threads 2", "Enter");
         awaitScreen("threads · step 2/");
@@ -156,6 +185,7 @@ class ShellEndToEndTest {
     void helpListsTheCommandsAndCtrlDLeaves() throws Exception {
         keys("help", "Enter");
         assertThat(awaitScreen("exit")).contains("list", "lesson", "run", "completion");
+        awaitPrompt(); // a key typed before the prompt is ready is dropped
 
         keys("C-d");
         tmux.awaitEnd();
