@@ -19,6 +19,7 @@ import concur.view.Screen;
 import concur.view.SideBySide;
 import concur.view.Timeline;
 import concur.workspace.Watcher;
+import java.io.IOError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.keymap.BindingReader;
 import org.jline.keymap.KeyMap;
 import org.jline.terminal.Attributes;
+import org.jline.terminal.MouseEvent;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
@@ -76,8 +78,12 @@ final class LessonScreen {
         HOME,
         END,
         ESCAPE,
+        MOUSE,
         OTHER
     }
+
+    /** Lines the mouse wheel scrolls per notch, as most pagers do. */
+    private static final int WHEEL_LINES = 3;
 
     /** How often the screen looks for new output while waiting for a key: the most output lags behind. */
     private static final long TICK_MILLIS = 40;
@@ -226,7 +232,14 @@ final class LessonScreen {
                 verify(exercise());
             }
             draw(false);
-            int peeked = bindings.peekCharacter(TICK_MILLIS);
+            int peeked;
+            try {
+                peeked = bindings.peekCharacter(TICK_MILLIS);
+            } catch (IOError e) {
+                // The terminal is gone (its window closed): nobody is left to show anything to.
+                quit = true;
+                break;
+            }
             if (peeked == NonBlockingReader.READ_EXPIRED) {
                 continue;
             }
@@ -238,9 +251,15 @@ final class LessonScreen {
                 answer(bindings.readCharacter());
                 continue;
             }
+            // Without blocking, the reader takes one character a call: an escape sequence (an arrow, the
+            // wheel) comes back as nothing until its last character. Acting on those as unknown keys closed
+            // the source view on an arrow key.
             Op op = bindings.readBinding(keyMap, null, false);
+            if (op == null) {
+                continue;
+            }
             message = "";
-            act(op == null ? Op.OTHER : op);
+            act(op);
         }
     }
 
@@ -275,6 +294,8 @@ final class LessonScreen {
         keyMap.bind(Op.HOME, "<", key(Capability.key_home), "\033[H", "\033[1~", "\033OH");
         keyMap.bind(Op.END, ">", "G", key(Capability.key_end), "\033[F", "\033[4~", "\033OF");
         keyMap.bind(Op.ESCAPE, KeyMap.esc());
+        // The reports the source view asks for (trackMouse: X10 with UTF-8 coordinates, and SGR).
+        keyMap.bind(Op.MOUSE, "\033[M", "\033[<");
     }
 
     private String key(Capability capability) {
@@ -290,6 +311,7 @@ final class LessonScreen {
             case PAGE_DOWN -> scrolled(() -> pane.page(1));
             case HOME -> scrolled(pane::home);
             case END -> scrolled(pane::end);
+            case MOUSE -> mouse();
             case STOP -> {
                 if (worker != null) {
                     stopWork();
@@ -334,6 +356,15 @@ final class LessonScreen {
     private void toTop() {
         anchor = null;
         pane.reset();
+    }
+
+    /** A report from the mouse, which only the source view asks for: the wheel scrolls, the rest is ignored. */
+    private void mouse() {
+        MouseEvent event = terminal.readMouseEvent(bindings::readCharacter, bindings.getLastBinding());
+        if (event.getType() == MouseEvent.Type.Wheel) {
+            int lines = event.getButton() == MouseEvent.Button.WheelUp ? -WHEEL_LINES : WHEEL_LINES;
+            scrolled(() -> pane.scroll(lines));
+        }
     }
 
     private void scrolled(Runnable move) {
@@ -696,13 +727,17 @@ final class LessonScreen {
         JavaSource.render(code, new Screen(true, screen.colour(), 10_000)).forEach(out::println);
         blocks.add(new Printed(rows));
         sourceShown = true;
+        // The wheel scrolls the source. Asking the terminal for the mouse takes its plain drag-to-select,
+        // so only here, where reading matters more, and the status line says how to select still.
+        terminal.trackMouse(Terminal.MouseTracking.Normal);
         toTop();
-        message = "the source: q, Esc or s goes back to the step";
+        message = "source · Shift-drag selects";
     }
 
     private void closeSource() {
         if (sourceShown) {
             sourceShown = false;
+            terminal.trackMouse(Terminal.MouseTracking.Off);
             blocks.clear();
             blocks.addAll(beforeSource);
             toTop();
@@ -926,6 +961,9 @@ final class LessonScreen {
     }
 
     private void leaveScreen() {
+        if (sourceShown) {
+            terminal.trackMouse(Terminal.MouseTracking.Off);
+        }
         terminal.puts(Capability.cursor_normal);
         terminal.puts(Capability.keypad_local);
         terminal.puts(Capability.exit_ca_mode);
@@ -1100,7 +1138,7 @@ final class LessonScreen {
     private AttributedString keyBar(int width) {
         List<String> keys = new ArrayList<>();
         if (sourceShown) {
-            keys.addAll(List.of("q back", "↑↓ scroll", "Space page"));
+            keys.addAll(List.of("q back", "↑↓ or wheel scroll", "Space page"));
         } else if (worker != null) {
             keys.addAll(List.of("Ctrl-C stop", "q stop and quit", "↑↓ scroll"));
         } else if (page < lesson.steps().size()) {

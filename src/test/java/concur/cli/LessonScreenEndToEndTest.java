@@ -25,6 +25,11 @@ class LessonScreenEndToEndTest {
             .mapToObj(i -> String.format("w%02d", i))
             .toList();
 
+    /** The wheel as a terminal reports it once asked to (SGR: button 64 up, 65 down, at column 10, row 5). */
+    private static final String WHEEL_UP = "\033[<64;10;5M";
+
+    private static final String WHEEL_DOWN = "\033[<65;10;5M";
+
     @TempDir
     Path home;
 
@@ -94,6 +99,41 @@ class LessonScreenEndToEndTest {
                     && rows.stream().allMatch(row -> row.length() <= 60);
         });
         assertThat(screen).contains("output (expected below if not matched)"); // the narrow table's layout
+    }
+
+    @Test
+    void inTheSourceViewTheWheelScrollsAndLeavingItGivesTheMouseBackToTheTerminal() throws Exception {
+        start(80, 10, "lesson", LESSON); // 7 rows of pane: the 12-line source needs scrolling
+        tmux.await("screen · step 1/2");
+        assertThat(tmux.format("#{mouse_any_flag}"))
+                .as("the step leaves drag-to-select to the terminal")
+                .isEqualTo("0");
+
+        tmux.keys("s");
+        tmux.await("LongLine.java");
+        assertThat(tmux.format("#{mouse_any_flag}"))
+                .as("the source view reads the wheel")
+                .isEqualTo("1");
+
+        tmux.literal(WHEEL_DOWN);
+        tmux.literal(WHEEL_DOWN);
+        assertThat(tmux.await("the source scrolled by two notches", shown -> shown.contains("↑6")))
+                .contains("q back  ↑↓ or wheel scroll");
+        tmux.literal(WHEEL_UP);
+        tmux.await("the source scrolled back one notch", shown -> shown.contains("↑3"));
+        tmux.keys("Down"); // an arrow, an escape sequence too, scrolls the source and does not close it
+        tmux.await("the source scrolled a line", shown -> shown.contains("↑4") && shown.contains("wheel scroll"));
+
+        tmux.keys("q");
+        tmux.await("the step again", shown -> !shown.contains("LongLine.java"));
+        assertThat(tmux.format("#{mouse_any_flag}")).isEqualTo("0");
+        tmux.keys("s");
+        tmux.await("LongLine.java");
+        tmux.keys("q", "q");
+        tmux.await("concur exited 0");
+        assertThat(tmux.format("#{mouse_any_flag}"))
+                .as("quitting from the source view")
+                .isEqualTo("0");
     }
 
     @Test

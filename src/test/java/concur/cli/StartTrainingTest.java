@@ -39,7 +39,7 @@ class StartTrainingTest {
                 .contains("\033[?1049h")
                 .contains("\033[?1049l");
         assertThat(shown).contains("step 1/");
-        assertThat(shown).as("the source view, the s key").contains("the source: q, Esc");
+        assertThat(shown).as("the source view, the s key").contains("source · Shift-drag selects");
         assertThat(Files.exists(dir.resolve("ws")))
                 .as("only the settings' own folder is written")
                 .isTrue();

@@ -61,6 +61,16 @@ public final class Tmux implements AutoCloseable {
         tmux(args.toArray(String[]::new));
     }
 
+    /** Text as the terminal sends it, escape sequences and all: a mouse report, say. */
+    public void literal(String text) throws Exception {
+        tmux("send-keys", "-t", "concur", "-l", text);
+    }
+
+    /** One of tmux's formats for the pane, e.g. {@code #{mouse_any_flag}}: 1 while the program tracks the mouse. */
+    public String format(String format) throws Exception {
+        return tmux("display-message", "-p", "-t", "concur", format).strip();
+    }
+
     public void resize(int columns, int rows) throws Exception {
         tmux("resize-window", "-t", "concur", "-x", String.valueOf(columns), "-y", String.valueOf(rows));
     }
