@@ -153,7 +153,10 @@ final class LessonScreen {
     private record Prompt(String question, StringBuilder typed, boolean resume, int at) {}
 
     /** Part of the pane: prose re-rendered at each width, or rows printed by what concur ran. */
-    private sealed interface Block permits Prose, Printed, RunTable {}
+    private sealed interface Block permits Prose, Printed, RunTable, Source {}
+
+    /** A Java file in the source view, listed again at each width. */
+    private record Source(String name, String code) implements Block {}
 
     private record Prose(String markdown) implements Block {}
 
@@ -719,13 +722,7 @@ final class LessonScreen {
                 .orElse(DisplayPath.of(step.demo().orElseThrow().example().file()));
         beforeSource = new ArrayList<>(blocks);
         blocks.clear();
-        RowBuffer rows = new RowBuffer();
-        PrintWriter out = new PrintWriter(rows, true);
-        out.println(AttributedString.fromAnsi(name).toAnsi());
-        out.println();
-        // As wide as the code: the pane wraps a long line rather than cutting it.
-        JavaSource.render(code, new Screen(true, screen.colour(), 10_000)).forEach(out::println);
-        blocks.add(new Printed(rows));
+        blocks.add(new Source(name, code));
         sourceShown = true;
         // The wheel scrolls the source. Asking the terminal for the mouse takes its plain drag-to-select,
         // so only here, where reading matters more, and the status line says how to select still.
@@ -1050,6 +1047,7 @@ final class LessonScreen {
                         case Printed printed -> printed.rows().version();
                         case RunTable table -> table.live.version() + (table.played == null ? 0 : 17);
                         case Prose prose -> 0;
+                        case Source source -> 0;
                     };
         }
         return v;
@@ -1059,6 +1057,13 @@ final class LessonScreen {
         return switch (block) {
             case Prose prose -> MarkdownRenderer.render(prose.markdown(), screen);
             case Printed printed -> printed.rows().rows();
+            case Source source -> {
+                List<String> rows = new ArrayList<>();
+                rows.add(AttributedString.fromAnsi(source.name()).toAnsi());
+                rows.add("");
+                rows.addAll(JavaSource.listing(source.code(), screen));
+                yield rows;
+            }
             case RunTable table -> {
                 Played played = table.played;
                 if (played == null) {

@@ -26,6 +26,37 @@ public final class JavaSource {
         return render(source, screen, screen.width(), true, NANORC);
     }
 
+    /**
+     * Java source to read in full, as the lesson screen's source view shows it: numbered and highlighted as
+     * {@link #render}, but a line wider than the screen continues on the next rows under an empty gutter,
+     * so nothing is cut and the numbers stay in their column.
+     */
+    public static List<String> listing(String source, Screen screen) {
+        List<String> lines = source.lines().map(JavaSource::expandTabs).toList();
+        int digits = String.valueOf(lines.size()).length();
+        int textWidth = Math.max(1, screen.width() - (digits + 4));
+        String continued = Ansi.DIM.apply(" ".repeat(digits + 2) + "│ ", screen);
+        List<AttributedString> shown = screen.colour() ? highlighted(lines, NANORC) : plain(lines);
+        List<String> out = new ArrayList<>(lines.size());
+        for (int i = 0; i < shown.size(); i++) {
+            List<AttributedString> parts = shown.get(i).columnLength() <= textWidth
+                    ? List.of(shown.get(i))
+                    : shown.get(i).columnSplitLength(textWidth);
+            for (int part = 0; part < parts.size(); part++) {
+                String text = screen.colour()
+                        ? parts.get(part).toAnsi()
+                        : parts.get(part).toString();
+                String gutter = part == 0 ? " " + pad(i + 1, digits) + " │ " : null;
+                if (gutter == null) {
+                    out.add(continued + text);
+                } else {
+                    out.add(Ansi.DIM.apply(text.isEmpty() ? gutter.stripTrailing() : gutter, screen) + text);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Lines without a gutter, at most {@code width} columns: Java in lesson text. */
     static List<String> snippet(String source, Screen screen, int width) {
         return render(source, screen, width, false, NANORC);

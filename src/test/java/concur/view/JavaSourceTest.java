@@ -108,6 +108,24 @@ class JavaSourceTest {
     }
 
     @Test
+    void theListingWrapsALongLineUnderAnEmptyGutterInsteadOfCuttingIt() {
+        String call = "System.out.println(\"" + "x".repeat(30) + "\");"; // 53 columns: two rows of 35
+        Screen narrow = new Screen(false, false, 40);
+
+        List<String> rows = JavaSource.listing(call + "\nshort();", narrow);
+
+        assertThat(rows).hasSize(3).allSatisfy(row -> assertThat(row.length()).isLessThanOrEqualTo(40));
+        assertThat(rows.get(0)).startsWith(" 1 │ System.out.println(\"xxx");
+        assertThat(rows.get(1)).startsWith("   │ xxx");
+        assertThat(rows.get(2)).isEqualTo(" 2 │ short();");
+        assertThat(rows.get(0).substring(5) + rows.get(1).substring(5)).isEqualTo(call);
+        assertThat(String.join("", rows)).doesNotContain("…");
+
+        List<String> coloured = JavaSource.listing(call, new Screen(true, true, 40));
+        assertThat(coloured.stream().map(AttributedString::stripAnsi)).containsExactly(rows.get(0), rows.get(1));
+    }
+
+    @Test
     void tabsAreExpandedToFourColumns() {
         assertThat(JavaSource.render("\tint x;\n\t\ty();", PLAIN))
                 .containsExactly(" 1 │     int x;", " 2 │         y();");
