@@ -1,5 +1,9 @@
 package concur.cli;
 
+import concur.cli.PaneBlock.Printed;
+import concur.cli.PaneBlock.Prose;
+import concur.cli.PaneBlock.RunTable;
+import concur.cli.PaneBlock.Source;
 import concur.lesson.Demo;
 import concur.lesson.DisplayPath;
 import concur.lesson.Exercise;
@@ -11,8 +15,6 @@ import concur.run.Outcome;
 import concur.run.Printable;
 import concur.step.StepRunner.Played;
 import concur.step.Verdict;
-import concur.view.JavaSource;
-import concur.view.MarkdownRenderer;
 import concur.view.Pane;
 import concur.view.RowBuffer;
 import concur.view.Screen;
@@ -22,7 +24,6 @@ import concur.workspace.Watcher;
 import java.io.IOError;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,36 +52,6 @@ import org.jline.utils.NonBlockingReader;
  * of its own, so keys still scroll while it runs and {@code q} or Ctrl-C stop it at once.
  */
 final class LessonScreen {
-    /** What a key asks for. */
-    private enum Op {
-        ENTER,
-        NEXT,
-        BACK,
-        RUN,
-        SOURCE,
-        EDIT,
-        DIFF,
-        UNDO,
-        HINT,
-        VARIANT,
-        PYTHON,
-        TIMELINE,
-        EXPECTED,
-        GOTO,
-        WATCH,
-        KEYS,
-        QUIT,
-        STOP,
-        UP,
-        DOWN,
-        PAGE_UP,
-        PAGE_DOWN,
-        HOME,
-        END,
-        ESCAPE,
-        MOUSE,
-        OTHER
-    }
 
     /** Lines the mouse wheel scrolls per notch, as most pagers do. */
     private static final int WHEEL_LINES = 3;
@@ -98,8 +69,8 @@ final class LessonScreen {
 
     private final Display display;
     private final Pane pane = new Pane();
-    private final List<Block> blocks = new ArrayList<>();
-    private final KeyMap<Op> keyMap = new KeyMap<>();
+    private final List<PaneBlock> blocks = new ArrayList<>();
+    private final KeyMap<ScreenKey> keyMap;
     private final BindingReader bindings;
     /** Work the example's thread hands to the screen's: all screen state changes on one thread. */
     private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
@@ -123,7 +94,7 @@ final class LessonScreen {
     private boolean fullExpected;
     private boolean showTimeline;
     private boolean sourceShown;
-    private List<Block> beforeSource = List.of();
+    private List<PaneBlock> beforeSource = List.of();
 
     private Thread worker;
     private long workStarted;
@@ -146,32 +117,11 @@ final class LessonScreen {
         this.passed = new boolean[lesson.steps().size()];
         this.display = new Display(terminal, true);
         this.bindings = new BindingReader(terminal.reader());
-        bind();
+        this.keyMap = ScreenKey.map(terminal);
     }
 
     /** A question in the status line: the step to go to, or whether to continue where the learner was. */
     private record Prompt(String question, StringBuilder typed, boolean resume, int at) {}
-
-    /** Part of the pane: prose re-rendered at each width, or rows printed by what concur ran. */
-    private sealed interface Block permits Prose, Printed, RunTable, Source {}
-
-    /** A Java file in the source view, listed again at each width. */
-    private record Source(String name, String code) implements Block {}
-
-    private record Prose(String markdown) implements Block {}
-
-    private record Printed(RowBuffer rows) implements Block {}
-
-    /** An example's run: its live rows, then the finished table, drawn again at each width and on {@code f}. */
-    private static final class RunTable implements Block {
-        final RowBuffer live = new RowBuffer();
-        final List<String> expected;
-        volatile Played played;
-
-        RunTable(List<String> expected) {
-            this.expected = expected;
-        }
-    }
 
     /** Where the pane's output goes now: the block of whatever runs. */
     private static final class SwitchWriter extends Writer {
@@ -257,7 +207,7 @@ final class LessonScreen {
             // Without blocking, the reader takes one character a call: an escape sequence (an arrow, the
             // wheel) comes back as nothing until its last character. Acting on those as unknown keys closed
             // the source view on an arrow key.
-            Op op = bindings.readBinding(keyMap, null, false);
+            ScreenKey op = bindings.readBinding(keyMap, null, false);
             if (op == null) {
                 continue;
             }
@@ -268,45 +218,7 @@ final class LessonScreen {
 
     // ---- keys
 
-    private void bind() {
-        keyMap.setAmbiguousTimeout(30);
-        keyMap.setNomatch(Op.OTHER);
-        keyMap.setUnicode(Op.OTHER);
-        keyMap.bind(Op.ENTER, "\r", "\n");
-        keyMap.bind(Op.NEXT, "n", key(Capability.key_right), "\033[C", "\033OC");
-        keyMap.bind(Op.BACK, "b", key(Capability.key_left), "\033[D", "\033OD");
-        keyMap.bind(Op.RUN, "r");
-        keyMap.bind(Op.SOURCE, "s");
-        keyMap.bind(Op.EDIT, "e");
-        keyMap.bind(Op.DIFF, "d");
-        keyMap.bind(Op.UNDO, "x");
-        keyMap.bind(Op.HINT, "h");
-        keyMap.bind(Op.VARIANT, "v");
-        keyMap.bind(Op.PYTHON, "p");
-        keyMap.bind(Op.TIMELINE, "t");
-        keyMap.bind(Op.EXPECTED, "f");
-        keyMap.bind(Op.GOTO, "g");
-        keyMap.bind(Op.WATCH, "w");
-        keyMap.bind(Op.KEYS, "?");
-        keyMap.bind(Op.QUIT, "q", "Q", KeyMap.ctrl('D'));
-        keyMap.bind(Op.STOP, KeyMap.ctrl('C'));
-        keyMap.bind(Op.UP, "k", key(Capability.key_up), "\033[A", "\033OA");
-        keyMap.bind(Op.DOWN, "j", key(Capability.key_down), "\033[B", "\033OB");
-        keyMap.bind(Op.PAGE_UP, "u", key(Capability.key_ppage), "\033[5~", KeyMap.del());
-        keyMap.bind(Op.PAGE_DOWN, " ", key(Capability.key_npage), "\033[6~");
-        keyMap.bind(Op.HOME, "<", key(Capability.key_home), "\033[H", "\033[1~", "\033OH");
-        keyMap.bind(Op.END, ">", "G", key(Capability.key_end), "\033[F", "\033[4~", "\033OF");
-        keyMap.bind(Op.ESCAPE, KeyMap.esc());
-        // The reports the source view asks for (trackMouse: X10 with UTF-8 coordinates, and SGR).
-        keyMap.bind(Op.MOUSE, "\033[M", "\033[<");
-    }
-
-    private String key(Capability capability) {
-        String key = KeyMap.key(terminal, capability);
-        return key == null || key.isEmpty() ? "\u0000" + capability.name() : key;
-    }
-
-    private void act(Op op) throws IOException {
+    private void act(ScreenKey op) throws IOException {
         switch (op) {
             case UP -> scrolled(() -> pane.scroll(-1));
             case DOWN -> scrolled(() -> pane.scroll(1));
@@ -339,7 +251,7 @@ final class LessonScreen {
             default -> {
                 if (worker != null) {
                     message = working + ": Ctrl-C stops it, q stops it and quits";
-                } else if (sourceShown && op != Op.SOURCE) {
+                } else if (sourceShown && op != ScreenKey.SOURCE) {
                     closeSource();
                     act(op);
                 } else {
@@ -376,7 +288,7 @@ final class LessonScreen {
     }
 
     /** A key while nothing runs. */
-    private void idle(Op op) throws IOException {
+    private void idle(ScreenKey op) throws IOException {
         if (page >= lesson.steps().size()) {
             exerciseKey(op);
             return;
@@ -758,7 +670,7 @@ final class LessonScreen {
 
     // ---- exercises
 
-    private void exerciseKey(Op op) throws IOException {
+    private void exerciseKey(ScreenKey op) throws IOException {
         if (!onExercise()) {
             switch (op) {
                 case ENTER, NEXT -> quit = true;
@@ -1014,7 +926,7 @@ final class LessonScreen {
         int rows = Math.max(3, size.getRows() > 0 ? size.getRows() : 24);
         int width = screen.width();
         List<AttributedString> body = new ArrayList<>();
-        for (Block block : blocks) {
+        for (PaneBlock block : blocks) {
             body.addAll(Pane.wrap(rows(block), width));
         }
         pane.update(body, rows - 3);
@@ -1041,46 +953,19 @@ final class LessonScreen {
                 + prompt.map(p -> p.typed().toString().hashCode() + 1L).orElse(0L)
                 + (fullExpected ? 1 : 0)
                 + (sourceShown ? 2 : 0);
-        for (Block block : blocks) {
-            v = v * 31
-                    + switch (block) {
-                        case Printed printed -> printed.rows().version();
-                        case RunTable table -> table.live.version() + (table.played == null ? 0 : 17);
-                        case Prose prose -> 0;
-                        case Source source -> 0;
-                    };
+        for (PaneBlock block : blocks) {
+            v = v * 31 + block.version();
         }
         return v;
     }
 
-    private List<String> rows(Block block) {
-        return switch (block) {
-            case Prose prose -> MarkdownRenderer.render(prose.markdown(), screen);
-            case Printed printed -> printed.rows().rows();
-            case Source source -> {
-                List<String> rows = new ArrayList<>();
-                rows.add(AttributedString.fromAnsi(source.name()).toAnsi());
-                rows.add("");
-                rows.addAll(JavaSource.listing(source.code(), screen));
-                yield rows;
-            }
-            case RunTable table -> {
-                Played played = table.played;
-                if (played == null) {
-                    yield table.live.rows();
-                }
-                StringWriter text = new StringWriter();
-                SideBySide view = new SideBySide(screen, new PrintWriter(text, true), table.expected, fullExpected);
-                view.header();
-                view.finish(played.verdict(), played.run());
-                yield text.toString().lines().toList();
-            }
-        };
+    private List<String> rows(PaneBlock block) {
+        return block.rows(screen, fullExpected);
     }
 
-    private int rowsBefore(Block block) {
+    private int rowsBefore(PaneBlock block) {
         int count = 0;
-        for (Block b : blocks) {
+        for (PaneBlock b : blocks) {
             if (b == block) {
                 break;
             }

@@ -125,7 +125,7 @@ class LessonScreenEndToEndTest {
         tmux.await("the source scrolled a line", shown -> shown.contains("↑4") && shown.contains("wheel scroll"));
 
         tmux.keys("q");
-        tmux.await("the step again", shown -> !shown.contains("LongLine.java"));
+        tmux.await("the step again", shown -> shown.contains("s source"));
         assertThat(tmux.format("#{mouse_any_flag}")).isEqualTo("0");
         tmux.keys("s");
         tmux.await("LongLine.java");
