@@ -57,19 +57,19 @@ final class LessonRun {
         try {
             lesson = new LessonParser().parse(file);
         } catch (LessonException e) {
-            return List.of(error(new StepOutcome.Errored(name, DisplayPath.of(file), e.getMessage())));
+            return List.of(error(new StepOutcome.Errored(name, DisplayPath.of(file), e.getMessage(), false)));
         }
         int size = lesson.steps().size();
         if (only.isPresent() && (only.get() < 1 || only.get() > size)) {
             String problem =
                     lesson.displayFile() + ": there is no step " + only.get() + " (the lesson has " + size + ")";
-            return List.of(error(new StepOutcome.Errored(name, lesson.displayFile(), problem)));
+            return List.of(error(new StepOutcome.Errored(name, lesson.displayFile(), problem, false)));
         }
         if (only.isPresent() && !lesson.steps().get(only.get() - 1).runnable()) {
             Step step = lesson.steps().get(only.get() - 1);
             String problem = lesson.displayFile() + ":" + step.line() + ": step " + step.number() + " (\""
                     + step.title() + "\") has no example to run";
-            return List.of(error(new StepOutcome.Errored(name, lesson.displayFile(), problem)));
+            return List.of(error(new StepOutcome.Errored(name, lesson.displayFile(), problem, false)));
         }
         context.out().println(Printable.of("# " + lesson.title() + " (" + lesson.displayFile() + ")"));
         List<StepOutcome> outcomes = new ArrayList<>();
@@ -88,7 +88,7 @@ final class LessonRun {
     /** A lesson the listing could not read: an error, said on stderr, for {@code run --all}. */
     StepOutcome unreadable(LessonException problem) {
         Path file = problem.file().orElseThrow();
-        return error(new StepOutcome.Errored(Catalog.nameOf(file), DisplayPath.of(file), problem.getMessage()));
+        return error(new StepOutcome.Errored(Catalog.nameOf(file), DisplayPath.of(file), problem.getMessage(), false));
     }
 
     private StepOutcome step(Lesson lesson, Step step) {
@@ -113,7 +113,8 @@ final class LessonRun {
                             lesson.name(),
                             name,
                             lesson.displayFile() + ":" + step.line() + ": step " + step.number() + " (\"" + step.title()
-                                    + "\"): " + notStarted.summary()));
+                                    + "\"): " + notStarted.summary(),
+                            true));
                 }
                 if (repeat == 1 && timeline) {
                     player.timeline(played.run());
@@ -141,13 +142,13 @@ final class LessonRun {
             if (Thread.currentThread().isInterrupted()) {
                 throw stopped();
             }
-            return error(new StepOutcome.Errored(lesson.name(), name, e.describe(DisplayPath::of)));
+            return error(new StepOutcome.Errored(lesson.name(), name, e.describe(DisplayPath::of), true));
         } catch (IOException e) {
             if (Errors.stopped(e)) {
                 throw stopped();
             }
             String problem = "cannot run step " + step.number() + " of " + lesson.displayFile() + ": " + e.getMessage();
-            return error(new StepOutcome.Errored(lesson.name(), name, problem));
+            return error(new StepOutcome.Errored(lesson.name(), name, problem, true));
         }
     }
 
@@ -166,7 +167,8 @@ final class LessonRun {
                     lesson.name(),
                     name,
                     where + " has no variant: nothing shows its expected output fails without its point"
-                            + " (add variant=PATH removes=\"...\")")));
+                            + " (add variant=PATH removes=\"...\")",
+                    true)));
         }
         List<StepOutcome> outcomes = new ArrayList<>();
         for (concur.lesson.Variant variant : step.variants()) {
@@ -190,7 +192,8 @@ final class LessonRun {
                                 lesson.name(),
                                 name,
                                 lesson.displayFile() + ":" + variant.line() + ": the variant " + variant.removes()
-                                        + " did not start: " + notStarted.summary())));
+                                        + " did not start: " + notStarted.summary(),
+                                true)));
                     }
                     if (!played.verdict().passed()) {
                         caught++;
@@ -204,13 +207,14 @@ final class LessonRun {
                 if (Thread.currentThread().isInterrupted()) {
                     throw stopped();
                 }
-                outcomes.add(error(new StepOutcome.Errored(lesson.name(), name, e.describe(DisplayPath::of))));
+                outcomes.add(error(new StepOutcome.Errored(lesson.name(), name, e.describe(DisplayPath::of), true)));
                 continue;
             } catch (IOException e) {
                 if (Errors.stopped(e)) {
                     throw stopped();
                 }
-                outcomes.add(error(new StepOutcome.Errored(lesson.name(), name, "cannot run: " + e.getMessage())));
+                outcomes.add(
+                        error(new StepOutcome.Errored(lesson.name(), name, "cannot run: " + e.getMessage(), true)));
                 continue;
             }
             out.println("failed " + caught + "/" + repeat

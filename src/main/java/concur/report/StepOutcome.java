@@ -43,8 +43,10 @@ public sealed interface StepOutcome {
      * Concur could not run the step or read the lesson: a malformed lesson, a compile error.
      *
      * @param message why, as one paragraph naming the file and line
+     * @param isStep  a step that could not run, which counts among the steps; else a lesson that could not be
+     *                read, whose steps are unknown
      */
-    record Errored(String lesson, String name, String message) implements StepOutcome {
+    record Errored(String lesson, String name, String message, boolean isStep) implements StepOutcome {
         public Errored {
             Objects.requireNonNull(lesson, "lesson");
             Objects.requireNonNull(name, "name");

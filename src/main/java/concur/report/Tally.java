@@ -38,7 +38,10 @@ public final class Tally {
         int errors = 0;
         for (StepOutcome outcome : outcomes) {
             switch (outcome) {
-                case StepOutcome.Errored e -> errors++;
+                case StepOutcome.Errored e -> {
+                    errors++;
+                    steps += e.isStep() ? 1 : 0;
+                }
                 case StepOutcome.Ran ran -> {
                     steps++;
                     passed += ran.passed() ? 1 : 0;

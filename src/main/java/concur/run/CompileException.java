@@ -8,6 +8,9 @@ import java.util.stream.Collectors;
 
 /** An example that does not compile, with javac's errors placed in the example's own file. */
 public final class CompileException extends Exception {
+    /** The tab stops javac counts columns by. */
+    private static final int JAVAC_TAB = 8;
+
     private final transient List<Problem> problems;
 
     /**
@@ -38,8 +41,9 @@ public final class CompileException extends Exception {
     }
 
     /**
-     * {@code the example does not compile:} and one {@code FILE:LINE: error} line per problem, each file
-     * shown as {@code display} says (the caller knows where the learner stands).
+     * {@code the example does not compile:} and per problem a {@code FILE:LINE: error} line, then, where javac
+     * names them, the source line and a caret under the column, as javac prints them. Each file is shown as
+     * {@code display} says (the caller knows where the learner stands).
      */
     public String describe(Function<Path, String> display) {
         if (problems.isEmpty()) {
@@ -49,7 +53,26 @@ public final class CompileException extends Exception {
                 + problems.stream()
                         .map(p -> (p.file() == null ? "" : display.apply(p.file()) + ":")
                                 + (p.line() > 0 ? p.line() + ": " : " ")
-                                + p.message())
+                                + p.message()
+                                + quoted(p))
                         .collect(Collectors.joining("\n"));
+    }
+
+    /** The source line, indented, and a caret under the column; nothing where javac named neither. */
+    private static String quoted(Problem problem) {
+        String code = problem.code();
+        if (code.isBlank() || problem.column() < 1) {
+            return "";
+        }
+        // javac counts a tab to the next multiple of 8; the caret's indent copies the line's tabs, so it
+        // stands under the column whatever width the terminal gives a tab.
+        StringBuilder caret = new StringBuilder();
+        long column = 0;
+        for (int i = 0; i < code.length() && column < problem.column() - 1; i++) {
+            boolean tab = code.charAt(i) == '\t';
+            caret.append(tab ? '\t' : ' ');
+            column = tab ? (column / JAVAC_TAB + 1) * JAVAC_TAB : column + 1;
+        }
+        return "\n    " + code + "\n    " + caret + "^";
     }
 }

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,7 +94,13 @@ class CommandsTest {
             Result result = concur("run", FIXTURES + "compile-error.md");
 
             assertThat(result.code()).isEqualTo(2);
-            assertThat(result.err()).contains(FIXTURES + "compile-error.md:8: ';' expected");
+            assertThat(result.err())
+                    .as("the error, then the line javac points at and a caret under the place")
+                    .containsPattern(
+                            Pattern.quote(FIXTURES + "compile-error.md:8: ';' expected") + "\\n    .*\\S.*\\n +\\^");
+            assertThat(result.out())
+                    .as("the step that did not compile is one of the steps")
+                    .contains("0 of 1 steps matched; 1 error");
         }
 
         @Test
@@ -662,7 +669,7 @@ class CommandsTest {
             assertThat(result.err())
                     .contains("concur: " + HOSTILE + "bad-java-options.md:19: step 2 (\"An option no JVM knows\"):"
                             + " the example's JVM did not start (exit code 1): Unrecognized VM option 'NoSuchOption'");
-            assertThat(result.out()).contains("1 of 1 steps matched; 1 error").doesNotContain("FAIL");
+            assertThat(result.out()).contains("1 of 2 steps matched; 1 error").doesNotContain("FAIL");
             assertNoStackTrace(result);
         }
 

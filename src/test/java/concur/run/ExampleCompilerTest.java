@@ -110,7 +110,9 @@ class ExampleCompilerTest {
 
         assertThatThrownBy(() -> new ExampleCompiler(cache).compile(broken))
                 .isInstanceOfSatisfying(CompileException.class, e -> {
-                    assertThat(e.describe(Path::toString)).contains("lessons/demo.md:41: incompatible types");
+                    assertThat(e.describe(Path::toString))
+                            .contains("lessons/demo.md:41: incompatible types")
+                            .contains("\n      void f() { int x = \"s\"; }\n" + " ".repeat(4 + 21) + "^");
                     CompileException.Problem problem = e.problems().get(0);
                     assertThat(problem.line()).isEqualTo(41);
                     assertThat(problem.code()).isEqualTo("  void f() { int x = \"s\"; }");
