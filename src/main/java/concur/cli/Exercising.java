@@ -67,6 +67,14 @@ final class Exercising {
      * a workspace that cannot be written is said once, and the lesson goes on.
      */
     void recordQuietly(java.util.function.Consumer<Progress.Editor> edit) {
+        recordQuietly(edit, problem -> {
+            context.err().println("concur: warning: " + problem);
+            context.err().flush();
+        });
+    }
+
+    /** As {@link #recordQuietly(java.util.function.Consumer)}, saying the problem, once, through {@code warn}. */
+    void recordQuietly(java.util.function.Consumer<Progress.Editor> edit, java.util.function.Consumer<String> warn) {
         if (progressBroken) {
             return;
         }
@@ -74,10 +82,7 @@ final class Exercising {
             record(edit);
         } catch (IOException | RuntimeException e) {
             progressBroken = true;
-            context.err()
-                    .println("concur: warning: cannot keep your progress: "
-                            + Printable.of(String.valueOf(e.getMessage())));
-            context.err().flush();
+            warn.accept("cannot keep your progress: " + Printable.of(String.valueOf(e.getMessage())));
         }
     }
 

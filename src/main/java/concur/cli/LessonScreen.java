@@ -20,6 +20,7 @@ import concur.view.RowBuffer;
 import concur.view.Screen;
 import concur.view.SideBySide;
 import concur.view.Timeline;
+import concur.workspace.Progress;
 import concur.workspace.Watcher;
 import java.io.IOError;
 import java.io.IOException;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jline.keymap.BindingReader;
 import org.jline.keymap.KeyMap;
 import org.jline.terminal.Attributes;
@@ -74,6 +76,8 @@ final class LessonScreen {
     private final BindingReader bindings;
     /** Work the example's thread hands to the screen's: all screen state changes on one thread. */
     private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
+    /** Progress to record after the next draw (screen thread only). */
+    private final java.util.ArrayDeque<Consumer<Progress.Editor>> unkept = new java.util.ArrayDeque<>();
 
     private final AtomicBoolean resized = new AtomicBoolean();
     private final AtomicBoolean saved = new AtomicBoolean();
@@ -165,6 +169,7 @@ final class LessonScreen {
         } finally {
             stopWork();
             unwatch();
+            keepProgress();
             leaveScreen();
             terminal.handle(Terminal.Signal.WINCH, previous);
             terminal.setAttributes(saved);
@@ -185,6 +190,7 @@ final class LessonScreen {
                 verify(exercise());
             }
             draw(false);
+            keepProgress();
             int peeked;
             try {
                 peeked = bindings.peekCharacter(TICK_MILLIS);
@@ -258,6 +264,21 @@ final class LessonScreen {
                     idle(op);
                 }
             }
+        }
+    }
+
+    /**
+     * Records progress once the screen has answered: the record is forced to disk, which usually takes a few
+     * milliseconds but on a busy disk hundreds, and the learner waits for neither. A problem shows in the status
+     * line, never printed across the screen.
+     */
+    private void keep(Consumer<Progress.Editor> edit) {
+        unkept.add(edit);
+    }
+
+    private void keepProgress() {
+        for (Consumer<Progress.Editor> edit; (edit = unkept.poll()) != null; ) {
+            exercising.recordQuietly(edit, problem -> message = problem);
         }
     }
 
@@ -387,7 +408,7 @@ final class LessonScreen {
         toTop();
         if (page < lesson.steps().size()) {
             Step step = lesson.steps().get(page);
-            exercising.recordQuietly(edit -> edit.seen(lesson.name(), step.number()));
+            keep(edit -> edit.seen(lesson.name(), step.number()));
             String intro = page == 0 && !lesson.intro().isBlank() ? lesson.intro() + "\n\n" : "";
             blocks.add(new Prose(intro + step.text()));
             hands.copy(step)
@@ -521,7 +542,7 @@ final class LessonScreen {
         if (variant.isEmpty() && hands.copy(step).isEmpty()) {
             passed[page] |= verdict.passed();
             if (verdict.passed()) {
-                exercising.recordQuietly(edit -> edit.stepPassed(lesson.name(), step.number()));
+                keep(edit -> edit.stepPassed(lesson.name(), step.number()));
             }
         }
         if (verdict instanceof Verdict.NotStarted notStarted) {
@@ -705,7 +726,7 @@ final class LessonScreen {
                     int index = hintsShown++;
                     prose("**Hint " + (index + 1) + "/" + exercise.hints().size() + ":** "
                             + exercise.hints().get(index));
-                    exercising.recordQuietly(edit -> edit.hintShown(exercise.name()));
+                    keep(edit -> edit.hintShown(exercise.name()));
                 }
             }
             case GOTO -> askForStep();
@@ -952,7 +973,9 @@ final class LessonScreen {
                 + state.hashCode()
                 + prompt.map(p -> p.typed().toString().hashCode() + 1L).orElse(0L)
                 + (fullExpected ? 1 : 0)
-                + (sourceShown ? 2 : 0);
+                + (sourceShown ? 2 : 0)
+                // The status line and the keys change when work ends, even if nothing else does.
+                + (worker != null ? 5_000_011L : 0);
         for (PaneBlock block : blocks) {
             v = v * 31 + block.version();
         }
