@@ -11,15 +11,17 @@ cd "$(dirname "$0")/../.."
 rounds=${1:-5}
 term=${2:-xterm-256color}
 ./concur --version >/dev/null # build first: the build is not what we measure
-socket="concur-bench-$$"
+./concur lesson threads 0 >/dev/null 2>&1 || true # nor the screen's start-up archive, trained on first use
 data=$(mktemp -d)
-trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$data"' EXIT
+socket="$data/tmux-0.sock" # a socket of its own each round (a new server on the old one can race its
+# shutdown), gone with the folder
+trap 'tmux -S "$socket" kill-server 2>/dev/null || true; rm -rf "$data"' EXIT
 editor="$data/editor.sh"
 printf '#!/bin/sh\nsed -i "s/expected balance: /expected balance (edited): /" "$1"\n' >"$editor"
 chmod +x "$editor"
 
 now() { date +%s%N; }
-screen() { tmux -L "$socket" capture-pane -p -t bench; }
+screen() { tmux -S "$socket" capture-pane -p -t bench; }
 wait_for() { # text, start time: prints elapsed ms once the screen shows text
   local deadline=$(( $(now) + 60000000000 ))
   until screen | grep -qF -- "$1"; do
@@ -30,17 +32,18 @@ wait_for() { # text, start time: prints elapsed ms once the screen shows text
 }
 
 for round in $(seq "$rounds"); do
+  socket="$data/tmux-$round.sock"
   rm -rf "$data/ws" "$data/xdg"
-  tmux -L "$socket" new-session -d -s bench -x 80 -y 24 \
+  tmux -S "$socket" new-session -d -s bench -x 80 -y 24 \
     "cd '$PWD' && export TERM='$term' CONCUR_WORKSPACE='$data/ws' XDG_DATA_HOME='$data/xdg' EDITOR='$editor'; exec bash --norc"
   sleep 0.5
-  tmux -L "$socket" send-keys -t bench './concur lesson threads 2'
-  t=$(now); tmux -L "$socket" send-keys -t bench Enter
+  tmux -S "$socket" send-keys -t bench './concur lesson threads 2'
+  t=$(now); tmux -S "$socket" send-keys -t bench Enter
   start=$(wait_for "threads · step 2/" "$t")
-  t=$(now); tmux -L "$socket" send-keys -t bench h
+  t=$(now); tmux -S "$socket" send-keys -t bench h
   key=$(wait_for "Hint 1/" "$t")
-  t=$(now); tmux -L "$socket" send-keys -t bench e
+  t=$(now); tmux -S "$socket" send-keys -t bench e
   editor_ms=$(wait_for "expected balance (edited)" "$t")
   echo "round $round: start ${start} ms, key ${key} ms, editor to re-run's line ${editor_ms} ms"
-  tmux -L "$socket" kill-server
+  tmux -S "$socket" kill-server
 done

@@ -17,7 +17,10 @@ import java.util.function.Predicate;
 public final class Tmux implements AutoCloseable {
     public static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private final String socket = "concur-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    /** The server's socket: a file of the test's own, deleted on close, not one more name in tmux's folder. */
+    private final Path socket = Path.of(
+            System.getProperty("java.io.tmpdir"),
+            "concur-tmux-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
 
     public static boolean installed() {
         try {
@@ -100,7 +103,9 @@ public final class Tmux implements AutoCloseable {
     }
 
     public boolean alive() throws Exception {
-        return run(List.of("tmux", "-L", socket, "has-session", "-t", "concur")).exitCode() == 0;
+        return run(List.of("tmux", "-S", socket.toString(), "has-session", "-t", "concur"))
+                        .exitCode()
+                == 0;
     }
 
     public void awaitEnd() throws Exception {
@@ -113,10 +118,11 @@ public final class Tmux implements AutoCloseable {
     @Override
     public void close() throws Exception {
         tmux("kill-server");
+        java.nio.file.Files.deleteIfExists(socket);
     }
 
     private String tmux(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+        List<String> command = new ArrayList<>(List.of("tmux", "-S", socket.toString()));
         command.addAll(Arrays.asList(args));
         return run(command).output();
     }
