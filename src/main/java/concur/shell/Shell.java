@@ -131,9 +131,13 @@ public final class Shell {
      * Keys typed before the prompt is ready were typed at something else: at concur starting, at an example
      * that ran, at a lesson screen that closed. Read as the start of the next command, they left text like
      * {@code [A} (an arrow whose escape the terminal had eaten) in the line and then in the saved history.
-     * They are read here, in raw mode so that a line not yet ended is readable too, and dropped.
+     * They are read here, in raw mode so that a line not yet ended is readable too, and dropped. Commands
+     * piped in (a dumb terminal) are all kept.
      */
     private void dropTypedAhead() {
+        if (terminal.getType() == null || terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+            return; // not a person at a terminal: lines piped in are the commands, every one of them
+        }
         Attributes saved = terminal.enterRawMode();
         try {
             NonBlockingReader keys = terminal.reader();
