@@ -59,8 +59,7 @@ final class LessonCommand implements Callable<Integer> {
      * gets the line mode, which prints each step and reads keys as lines.
      */
     static boolean fullScreen(org.jline.terminal.Terminal terminal) {
-        String type = terminal.getType() == null ? "dumb" : terminal.getType();
-        return !type.startsWith("dumb")
+        return !SystemTerminal.isDumb(terminal)
                 && terminal.getHeight() >= 8
                 && terminal.getWidth() >= concur.view.Screen.MIN_WIDTH;
     }

@@ -55,7 +55,8 @@ final class SystemTerminal {
                 .build();
     }
 
-    private static boolean isDumb(Terminal terminal) {
+    /** A terminal that cannot move the cursor: JLine's dumb ones, or one whose type is unknown. */
+    static boolean isDumb(Terminal terminal) {
         return terminal.getType() == null || terminal.getType().startsWith(Terminal.TYPE_DUMB);
     }
 }

@@ -46,12 +46,7 @@ public final class JavaSource {
                 String text = screen.colour()
                         ? parts.get(part).toAnsi()
                         : parts.get(part).toString();
-                String gutter = part == 0 ? " " + pad(i + 1, digits) + " │ " : null;
-                if (gutter == null) {
-                    out.add(continued + text);
-                } else {
-                    out.add(Ansi.DIM.apply(text.isEmpty() ? gutter.stripTrailing() : gutter, screen) + text);
-                }
+                out.add(part == 0 ? numbered(i + 1, digits, text, screen) : continued + text);
             }
         }
         return out;
@@ -81,8 +76,7 @@ public final class JavaSource {
             AttributedString line = cut(shown.get(i), textWidth);
             String text = screen.colour() ? line.toAnsi() : line.toString();
             if (numbered) {
-                String gutter = " " + pad(i + 1, digits) + " │ ";
-                out.add(Ansi.DIM.apply(text.isEmpty() ? gutter.stripTrailing() : gutter, screen) + text);
+                out.add(numbered(i + 1, digits, text, screen));
             } else {
                 out.add(text);
             }
@@ -116,6 +110,12 @@ public final class JavaSource {
                 .append(line.columnSubSequence(0, width - 1))
                 .append("…")
                 .toAttributedString();
+    }
+
+    /** {@code text} after its number in a dim gutter, e.g. {@code " 12 │ "}; a blank line has no trailing space. */
+    private static String numbered(int number, int digits, String text, Screen screen) {
+        String gutter = " " + pad(number, digits) + " │ ";
+        return Ansi.DIM.apply(text.isEmpty() ? gutter.stripTrailing() : gutter, screen) + text;
     }
 
     private static String pad(int number, int digits) {
