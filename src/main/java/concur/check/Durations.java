@@ -1,7 +1,6 @@
 package concur.check;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,21 +17,42 @@ public final class Durations {
     private Durations() {}
 
     /**
-     * Reads {@code 500ms}, {@code 10s} or {@code 2m} exactly, to the nanosecond. A duration longer than
-     * {@link #FOREVER} reads as {@code FOREVER}, so that callers can reject it as too long rather than
-     * overflow.
+     * Reads {@code 500ms}, {@code 10s} or {@code 2m} exactly, to the nanosecond (half a nanosecond rounds
+     * up). A duration longer than {@link #FOREVER} reads as {@code FOREVER}, so that callers can reject it as
+     * too long rather than overflow.
      */
     public static Optional<Duration> parse(String text) {
         Matcher m = PATTERN.matcher(text.strip());
         if (!m.matches()) {
             return Optional.empty();
         }
-        BigDecimal nanos = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(nanosPer(m.group(2))));
-        if (nanos.compareTo(BigDecimal.valueOf(FOREVER.toNanos())) >= 0) {
+        BigInteger[] units = exactUnits(m.group(1));
+        BigInteger[] nanos =
+                units[0].multiply(BigInteger.valueOf(nanosPer(m.group(2)))).divideAndRemainder(units[1]);
+        BigInteger rounded = nanos[1].shiftLeft(1).compareTo(units[1]) >= 0 ? nanos[0].add(BigInteger.ONE) : nanos[0];
+        if (rounded.compareTo(BigInteger.valueOf(FOREVER.toNanos())) >= 0) {
             return Optional.of(FOREVER);
         }
-        return Optional.of(
-                Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact()));
+        return Optional.of(Duration.ofNanos(rounded.longValueExact()));
+    }
+
+    /**
+     * A number such as {@code 4.5} as a fraction, {@code {45, 10}}. Not {@link java.math.BigDecimal}: its
+     * class alone takes some 8 ms to set up, a fair part of concur's start. A whole part past twelve
+     * digits is a year or more in any unit, so it stops there; a fraction past forty digits changes
+     * nothing a nanosecond can show, so it stops there too (and a hostile number of a million digits
+     * costs nothing).
+     */
+    static BigInteger[] exactUnits(String number) {
+        int dot = number.indexOf('.');
+        String whole = (dot < 0 ? number : number.substring(0, dot)).replaceFirst("^0+(?=.)", "");
+        String fraction = dot < 0 ? "" : number.substring(dot + 1);
+        if (whole.length() > 12) {
+            whole = "1" + "0".repeat(12);
+            fraction = "";
+        }
+        fraction = fraction.substring(0, Math.min(fraction.length(), 40));
+        return new BigInteger[] {new BigInteger(whole + fraction), BigInteger.TEN.pow(fraction.length())};
     }
 
     /** How many nanoseconds one {@code ms}, {@code s} or {@code m} is. */
