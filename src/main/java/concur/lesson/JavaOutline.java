@@ -43,31 +43,34 @@ record JavaOutline(Optional<String> packageName, List<Type> types) {
     }
 
     static JavaOutline of(String source) {
-        String code = Blanked.of(source);
+        // Arrays and whole runs rather than a call per character: this runs cold, on every example and
+        // variant of a lesson, before the lesson's first screen.
+        char[] code = Blanked.of(source);
         StringBuilder top = new StringBuilder();
         List<StringBuilder> bodies = new ArrayList<>();
         int depth = 0;
         int parens = 0;
-        for (int i = 0; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c == '(' && depth == 0) {
+        int from = 0; // the start of the run of characters that goes where depth says
+        for (int i = 0; i < code.length; i++) {
+            char c = code[i];
+            if (depth == 0 && c == '(') {
                 parens++;
-            } else if (c == ')' && depth == 0 && parens > 0) {
+            } else if (depth == 0 && c == ')' && parens > 0) {
                 parens--;
             }
-            if (c == '{' && parens == 0) {
-                if (depth++ == 0) {
-                    top.append(BODY);
-                    bodies.add(new StringBuilder());
-                }
-            } else if (c == '}' && parens == 0 && depth > 0) {
-                depth--;
-            } else if (depth == 0) {
-                top.append(c);
-            } else if (depth == 1) {
-                bodies.get(bodies.size() - 1).append(c);
+            if (parens > 0 || !(c == '{' || (c == '}' && depth > 0))) {
+                continue;
             }
+            append(code, from, i, depth, top, bodies);
+            if (c == '{' && depth++ == 0) {
+                top.append(BODY);
+                bodies.add(new StringBuilder());
+            } else if (c == '}') {
+                depth--;
+            }
+            from = i + 1;
         }
+        append(code, from, code.length, depth, top, bodies);
         Matcher pkg = PACKAGE.matcher(top);
         Optional<String> packageName = pkg.find() ? Optional.of(pkg.group(1).replaceAll("\\s+", "")) : Optional.empty();
         List<Type> types = new ArrayList<>();
@@ -78,8 +81,7 @@ record JavaOutline(Optional<String> packageName, List<Type> types) {
             String modifiers = top.substring(
                     Math.max(top.lastIndexOf(String.valueOf(BODY), start), top.lastIndexOf(";", start)) + 1, start);
             int body = top.indexOf(String.valueOf(BODY), declaration.end());
-            boolean hasMain = body >= 0
-                    && MAIN.matcher(bodies.get(countBodies(top, body))).find();
+            boolean hasMain = body >= 0 && declaresMain(bodies.get(countBodies(top, body)));
             types.add(new Type(declaration.group(2), PUBLIC.matcher(modifiers).find(), hasMain));
             if (body < 0) {
                 break;
@@ -106,6 +108,21 @@ record JavaOutline(Optional<String> packageName, List<Type> types) {
         return packageName.map(p -> p + "." + type.name()).orElse(type.name());
     }
 
+    /** Characters at depth 0 go to the top, at depth 1 to the innermost type's body; deeper ones nowhere. */
+    private static void append(
+            char[] code, int from, int to, int depth, StringBuilder top, List<StringBuilder> bodies) {
+        if (depth == 0) {
+            top.append(code, from, to - from);
+        } else if (depth == 1) {
+            bodies.get(bodies.size() - 1).append(code, from, to - from);
+        }
+    }
+
+    /** Whether a type's body declares {@code void main(}; most bodies are rid of at the cost of an indexOf. */
+    private static boolean declaresMain(StringBuilder body) {
+        return body.indexOf("main") >= 0 && MAIN.matcher(body).find();
+    }
+
     private static int countBodies(CharSequence top, int upTo) {
         int n = 0;
         for (int i = 0; i < upTo; i++) {
@@ -120,55 +137,69 @@ record JavaOutline(Optional<String> packageName, List<Type> types) {
     private static final class Blanked {
         private Blanked() {}
 
-        static String of(String source) {
-            String code = unicodeEscapes(source);
-            StringBuilder out = new StringBuilder(code.length());
+        static char[] of(String source) {
+            char[] code = unicodeEscapes(source).toCharArray();
             int i = 0;
-            while (i < code.length()) {
+            while (i < code.length) {
                 int end = literalOrCommentEnd(code, i);
                 if (end == i) {
-                    out.append(code.charAt(i++));
-                } else {
-                    for (; i < end; i++) {
-                        out.append(code.charAt(i) == '\n' ? '\n' : ' ');
+                    i++;
+                }
+                for (; i < end; i++) {
+                    if (code[i] != '\n') {
+                        code[i] = ' ';
                     }
                 }
             }
-            return out.toString();
+            return code;
         }
 
         /** Where the comment or literal starting at {@code i} ends, or {@code i} when none starts there. */
-        private static int literalOrCommentEnd(String code, int i) {
-            if (code.startsWith("//", i)) {
-                int end = code.indexOf('\n', i);
-                return end < 0 ? code.length() : end;
+        private static int literalOrCommentEnd(char[] code, int i) {
+            char c = code[i];
+            char next = i + 1 < code.length ? code[i + 1] : 0;
+            if (c == '/' && next == '/') {
+                int end = i;
+                while (end < code.length && code[end] != '\n') {
+                    end++;
+                }
+                return end;
             }
-            if (code.startsWith("/*", i)) {
-                int end = code.indexOf("*/", i + 2);
-                return end < 0 ? code.length() : end + 2;
+            if (c == '/' && next == '*') {
+                for (int end = i + 2; end + 1 < code.length; end++) {
+                    if (code[end] == '*' && code[end + 1] == '/') {
+                        return end + 2;
+                    }
+                }
+                return code.length;
             }
-            if (code.startsWith("\"\"\"", i)) {
-                return closing(code, i + 3, "\"\"\"");
+            if (c == '"' && next == '"' && i + 2 < code.length && code[i + 2] == '"') {
+                return closing(code, i + 3, true);
             }
-            if (code.charAt(i) == '"' || code.charAt(i) == '\'') {
-                return closing(code, i + 1, String.valueOf(code.charAt(i)));
+            if (c == '"' || c == '\'') {
+                return closing(code, i + 1, false);
             }
             return i;
         }
 
-        /** The index after {@code quote} closes, skipping escaped characters; a literal left open ends at its line. */
-        private static int closing(String code, int from, String quote) {
-            for (int i = from; i < code.length(); i++) {
-                char c = code.charAt(i);
+        /**
+         * The index after the literal's closing quote (the one it opened with at {@code from - 1}; three of
+         * them for a text block), skipping escaped characters; a one-line literal left open ends at its line.
+         */
+        private static int closing(char[] code, int from, boolean textBlock) {
+            char quote = code[from - 1];
+            for (int i = from; i < code.length; i++) {
+                char c = code[i];
                 if (c == '\\') {
                     i++;
-                } else if (code.startsWith(quote, i)) {
-                    return i + quote.length();
-                } else if (c == '\n' && quote.length() == 1) {
+                } else if (c == quote
+                        && (!textBlock || (i + 2 < code.length && code[i + 1] == quote && code[i + 2] == quote))) {
+                    return i + (textBlock ? 3 : 1);
+                } else if (c == '\n' && !textBlock) {
                     return i;
                 }
             }
-            return code.length();
+            return code.length;
         }
 
         /** {@code \u0022} is a quote to javac; a backslash escaped by another is not the start of one. */

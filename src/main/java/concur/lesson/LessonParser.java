@@ -27,9 +27,15 @@ public final class LessonParser {
     /** A level-2 heading that starts with this starts an exercise rather than a step. */
     static final String EXERCISE = "Exercise:";
 
+    /**
+     * Blocks only: the parser reads each part's Markdown from its source lines, and prose is parsed again
+     * when it is drawn. Leaving out the inline parse (emphasis, links, code spans) saves a good part of
+     * the lesson screen's start.
+     */
     private final Parser markdown = Parser.builder()
             .extensions(List.of(YamlFrontMatterExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(context -> (lines, node) -> {})
             .build();
 
     public Lesson parse(Path file) throws LessonException {

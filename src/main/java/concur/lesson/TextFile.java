@@ -87,6 +87,12 @@ final class TextFile {
 
     /** Strict UTF-8, so that a Latin-1 file is named, with the line of its first bad byte, rather than garbled. */
     private static String decode(byte[] bytes) throws Unreadable {
+        // The String constructor's path is several times faster on a cold start than a decoder's; it puts
+        // U+FFFD for a bad byte, so only a text that has one goes through the strict decoder to find it.
+        String quick = new String(bytes, StandardCharsets.UTF_8);
+        if (quick.indexOf('\uFFFD') < 0) {
+            return quick;
+        }
         CharsetDecoder utf8 = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -224,6 +224,23 @@ class LessonParserTest {
             assertThat(outline.mainType(Optional.empty()).orElseThrow().name()).isEqualTo("Runs");
         }
 
+        @Test
+        void seesNoTypeOrMainInCommentsTextBlocksOrLiteralsWithBraces() {
+            JavaOutline outline = JavaOutline.of("""
+                    /* class Commented { void main() {} } */
+                    class Shown {
+                        String block = \"""
+                            } class InBlock { void main( \\\""" still the block
+                            \""";
+                        char brace = '}'; String s = "\\" } class InString {"; // class InComment {
+                        class Nested { static void main(String[] a) {} }
+                    }
+                    class Last { void mainly() {} void notMain(int main) {} }
+                    """);
+            assertThat(outline.types()).extracting(JavaOutline.Type::name).containsExactly("Shown", "Last");
+            assertThat(outline.types()).noneMatch(JavaOutline.Type::hasMain);
+        }
+
         private String className(int step) {
             return lesson.steps().get(step).demo().orElseThrow().example().className();
         }
@@ -241,6 +258,24 @@ class LessonParserTest {
         assertThatThrownBy(() -> parser.parse(HOSTILE.resolve(file)))
                 .isInstanceOf(LessonException.class)
                 .hasMessage("src/test/resources/hostile/" + file + ":" + line + ": " + problem);
+    }
+
+    @Test
+    void readsAReplacementCharacterWrittenInTheFileButNamesABadByteAfterIt(@TempDir Path dir) throws Exception {
+        String text = "# Marks\n\nThe sign \uFFFD stands for a byte that was lost.\n\n## A step\n\nProse.\n";
+        Path lesson = Files.writeString(dir.resolve("marks.md"), text);
+        assertThat(parser.parse(lesson).intro()).isEqualTo("The sign \uFFFD stands for a byte that was lost.");
+
+        byte[] good = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bad = java.util.Arrays.copyOf(good, good.length + 2);
+        bad[good.length] = 'x';
+        bad[good.length + 1] = (byte) 0xE9; // Latin-1's é
+        Files.write(lesson, bad);
+        assertThatThrownBy(() -> parser.parse(lesson))
+                .isInstanceOf(LessonException.class)
+                .hasMessageEndingWith(
+                        "marks.md:8: cannot read this lesson: it is not UTF-8 text (byte 0xE9 in column 2);"
+                                + " save it as UTF-8");
     }
 
     @Test
