@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jline.terminal.Terminal;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,7 +71,7 @@ public final class Main implements Runnable {
 
     /** Runs one command line; returns the exit status. Every error ends here as one paragraph and a status. */
     static int run(Context context, String... args) {
-        return commandLine(context).execute(args);
+        return commandLine(context, args).execute(args);
     }
 
     /** {@code concur} alone: the interactive shell on the system terminal. */
@@ -107,21 +108,51 @@ public final class Main implements Runnable {
         return Screen.detect(settings.tty(), settings.term(), settings.noColor(), settings.columns());
     }
 
-    private static CommandLine commandLine(Context context) {
+    /** A subcommand, by the name it is typed as, made only when needed. */
+    private record Subcommand(String name, Function<Context, CommandSpec> spec) {}
+
+    private static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand("list", c -> new ListCommand(c).spec()),
+            new Subcommand("lesson", c -> new LessonCommand(c).spec()),
+            new Subcommand("run", c -> new RunCommand(c).spec()),
+            new Subcommand("exercise", c -> new ExerciseCommand(c).spec()),
+            new Subcommand("verify", c -> new VerifyCommand(c).spec()),
+            new Subcommand("watch", c -> new WatchCommand(c).spec()),
+            new Subcommand("hint", c -> new HintCommand(c).spec()),
+            new Subcommand("solution", c -> new SolutionCommand(c).spec()),
+            new Subcommand("reset", c -> new ResetCommand(c).spec()),
+            new Subcommand("exercises", c -> new ExercisesCommand(c).spec()),
+            new Subcommand("completion", c -> new CompletionCommand(c).spec()));
+
+    /** Every command, for help, completion and the shell. */
+    static CommandLine commandLine(Context context) {
+        return commandLine(context, SUBCOMMANDS);
+    }
+
+    /**
+     * The command for one command line. Picocli sets up each subcommand's options and converters by
+     * reflection, some 25 ms for all of them on a cold start, so a line that starts with a subcommand's
+     * name gets only that one. Anything else (no name, an option first, a typo to suggest a fix for, the
+     * completion script, which lists them all) gets all of them.
+     */
+    private static CommandLine commandLine(Context context, String... args) {
+        if (args.length > 0 && !args[0].equals("completion")) {
+            for (Subcommand sub : SUBCOMMANDS) {
+                if (sub.name().equals(args[0])) {
+                    return commandLine(context, List.of(sub));
+                }
+            }
+        }
+        return commandLine(context);
+    }
+
+    private static CommandLine commandLine(Context context, List<Subcommand> subcommands) {
         Errors errors = new Errors(context);
-        return new CommandLine(new Main(context).spec)
-                .addSubcommand(new CommandLine(new ListCommand(context).spec()))
-                .addSubcommand(new CommandLine(new LessonCommand(context).spec()))
-                .addSubcommand(new CommandLine(new RunCommand(context).spec()))
-                .addSubcommand(new CommandLine(new ExerciseCommand(context).spec()))
-                .addSubcommand(new CommandLine(new VerifyCommand(context).spec()))
-                .addSubcommand(new CommandLine(new WatchCommand(context).spec()))
-                .addSubcommand(new CommandLine(new HintCommand(context).spec()))
-                .addSubcommand(new CommandLine(new SolutionCommand(context).spec()))
-                .addSubcommand(new CommandLine(new ResetCommand(context).spec()))
-                .addSubcommand(new CommandLine(new ExercisesCommand(context).spec()))
-                .addSubcommand(new CommandLine(new CompletionCommand(context).spec()))
-                .setOut(context.out())
+        CommandLine line = new CommandLine(new Main(context).spec);
+        for (Subcommand sub : subcommands) {
+            line.addSubcommand(new CommandLine(sub.spec().apply(context)));
+        }
+        return line.setOut(context.out())
                 .setErr(context.err())
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);

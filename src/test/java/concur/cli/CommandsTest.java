@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -491,6 +492,35 @@ class CommandsTest {
                 .contains("Examples:");
         assertThat(concur("run", "--help").out()).contains("Exit status:").contains("concur run --all");
         assertThat(concur("--version").out()).startsWith("concur ");
+    }
+
+    @Test
+    void everyCommandTheHelpListsAnswersToItsOwnNameAlone() {
+        String help = concur("--help").out();
+        List<String> names = help.lines()
+                .dropWhile(line -> !line.startsWith("Commands:"))
+                .skip(1)
+                .takeWhile(line -> line.startsWith("  "))
+                .filter(line -> !line.startsWith("   ")) // a description's second line
+                .map(line -> line.strip().split("\\s+")[0])
+                .toList();
+
+        assertThat(names).contains("list", "lesson", "run", "exercise", "verify", "completion");
+        for (String name : names) {
+            Result usage = concur(name, "--help");
+            assertThat(usage.code()).as(name).isZero();
+            assertThat(usage.out()).as(name).startsWith("Usage: concur " + name + " ");
+        }
+    }
+
+    @Test
+    void anUnknownCommandIsAnsweredWithEveryCommandThereIs() {
+        for (Result result : List.of(concur("lesosn"), concur("--debug", "lesosn"))) {
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err())
+                    .contains("'lesosn'")
+                    .contains("lesson ", "list ", "verify ", "exercises ", "completion ");
+        }
     }
 
     @Test
