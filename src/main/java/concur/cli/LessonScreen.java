@@ -110,6 +110,8 @@ final class LessonScreen {
     private volatile Optional<Watcher> watcher = Optional.empty();
     private long drawnVersion = -1;
     private boolean quit;
+    /** Puts back the resize handler there was before the screen took the terminal. */
+    private Runnable undoOnResize = () -> {};
 
     LessonScreen(Context context, Terminal terminal, Lesson lesson, Optional<Duration> timeout, boolean autorun) {
         this.context = context;
@@ -149,7 +151,6 @@ final class LessonScreen {
         Attributes raw = terminal.getAttributes();
         raw.setLocalFlag(Attributes.LocalFlag.ISIG, false); // Ctrl-C is a key: it stops the example, not concur
         terminal.setAttributes(raw);
-        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.WINCH, signal -> resized.set(true));
         enterScreen();
         try {
             layout();
@@ -171,7 +172,6 @@ final class LessonScreen {
             unwatch();
             keepProgress();
             leaveScreen();
-            terminal.handle(Terminal.Signal.WINCH, previous);
             terminal.setAttributes(saved);
             terminal.flush();
         }
@@ -826,6 +826,7 @@ final class LessonScreen {
             if (takesTerminal) {
                 terminal.setAttributes(ours);
                 enterScreen();
+                resized.set(true); // the window may have changed while the editor had it
                 draw(true);
             }
             if (!rows.rows().isEmpty()) {
@@ -881,6 +882,7 @@ final class LessonScreen {
     // ---- drawing
 
     private void enterScreen() {
+        undoOnResize = SystemTerminal.onResize(() -> resized.set(true));
         terminal.puts(Capability.enter_ca_mode);
         terminal.puts(Capability.keypad_xmit);
         terminal.puts(Capability.cursor_invisible);
@@ -891,6 +893,7 @@ final class LessonScreen {
     }
 
     private void leaveScreen() {
+        undoOnResize.run();
         if (sourceShown) {
             terminal.trackMouse(Terminal.MouseTracking.Off);
         }

@@ -7,6 +7,7 @@ import concur.lesson.LessonParser;
 import concur.view.Screen;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -22,6 +23,9 @@ import java.util.stream.Stream;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
+import org.jline.terminal.impl.PosixSysTerminal;
+import org.jline.terminal.impl.jni.JniTerminalProvider;
+import org.jline.terminal.spi.Pty;
 
 /**
  * The training run behind the launcher's start-up archive for the full-screen lesson and the shell (JDK 25's
@@ -54,12 +58,34 @@ public final class StartTraining {
         }
     }
 
+    /**
+     * The classes of the terminal a command opens on a person's terminal, which the in-memory one does not
+     * use: a system terminal, on a pseudo-terminal that JLine's native library opens for the purpose.
+     * Where that cannot be done, the start only stays a few milliseconds slower.
+     */
+    private static void systemTerminalOnAPty() {
+        try (Pty pty = new JniTerminalProvider().open(null, new Size(80, 24));
+                Terminal terminal = new PosixSysTerminal(
+                        "training",
+                        "xterm-256color",
+                        pty,
+                        StandardCharsets.UTF_8,
+                        false,
+                        Terminal.SignalHandler.SIG_DFL)) {
+            terminal.getSize();
+            terminal.enterRawMode();
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // no native pseudo-terminal here
+        }
+    }
+
     /** @param screen what the made-up terminal shows */
     static void train(Settings settings, OutputStream screen) throws IOException {
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
         // The system terminal as a command first tries to open it: with no terminal here, it is dumb, but the
         // provider's classes load.
         SystemTerminal.firstChoice(settings.term()).close();
+        systemTerminalOnAPty();
         Catalog catalog = new Catalog(settings.lessons());
         Optional<LessonHead> first = Optional.empty();
         for (LessonHead head : catalog.list().lessons()) {
@@ -73,6 +99,9 @@ public final class StartTraining {
         if (first.isEmpty()) {
             return;
         }
+        // The shell makes every command at its start; `lesson` below makes only its own.
+        Main.commandLine(new Context(
+                settings, catalog, Screen.plain(), nowhere, nowhere, InputStream.nullInputStream(), Optional.empty()));
         try (Terminal terminal = new ExternalTerminal(
                 "training",
                 "xterm-256color",
