@@ -88,9 +88,24 @@ class ContainmentTest {
         escapes = new ExampleCompiler(cache).compile(new Example("Escapes", ESCAPES, Path.of("Escapes.java"), 1));
     }
 
+    /**
+     * Only a process that still runs the grandchild's {@code sleep 1000}: by now its id may well have been
+     * given to another process (ids wrap at 32768 on many systems, and every thread of a JVM takes one),
+     * and killing that would kill whatever runs beside the tests, such as a learner's example.
+     */
     @AfterEach
     void killWhatATestLeft() {
-        seen.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        seen.forEach(pid -> ProcessHandle.of(pid)
+                .filter(ContainmentTest::isALeftGrandchild)
+                .ifPresent(ProcessHandle::destroyForcibly));
+    }
+
+    private static boolean isALeftGrandchild(ProcessHandle process) {
+        ProcessHandle.Info info = process.info();
+        return info.command().filter(command -> command.endsWith("/sleep")).isPresent()
+                && info.arguments()
+                        .filter(args -> List.of(args).equals(List.of("1000")))
+                        .isPresent();
     }
 
     @ParameterizedTest
