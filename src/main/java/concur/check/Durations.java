@@ -26,10 +26,12 @@ public final class Durations {
         if (!m.matches()) {
             return Optional.empty();
         }
-        BigInteger[] units = exactUnits(m.group(1));
-        BigInteger[] nanos =
-                units[0].multiply(BigInteger.valueOf(nanosPer(m.group(2)))).divideAndRemainder(units[1]);
-        BigInteger rounded = nanos[1].shiftLeft(1).compareTo(units[1]) >= 0 ? nanos[0].add(BigInteger.ONE) : nanos[0];
+        Amount amount = Amount.of(m.group(1));
+        BigInteger[] nanos = amount.units()
+                .multiply(BigInteger.valueOf(nanosPer(m.group(2))))
+                .divideAndRemainder(amount.scale());
+        BigInteger rounded =
+                nanos[1].shiftLeft(1).compareTo(amount.scale()) >= 0 ? nanos[0].add(BigInteger.ONE) : nanos[0];
         if (rounded.compareTo(BigInteger.valueOf(FOREVER.toNanos())) >= 0) {
             return Optional.of(FOREVER);
         }
@@ -37,22 +39,27 @@ public final class Durations {
     }
 
     /**
-     * A number such as {@code 4.5} as a fraction, {@code {45, 10}}. Not {@link java.math.BigDecimal}: its
-     * class alone takes some 8 ms to set up, a fair part of concur's start. A whole part past twelve
-     * digits is a year or more in any unit, so it stops there; a fraction past forty digits changes
-     * nothing a nanosecond can show, so it stops there too (and a hostile number of a million digits
-     * costs nothing).
+     * A number of units as written, e.g. {@code 4.5}, and exactly: {@code units / scale} ({@code 45 / 10}).
+     * Not {@link java.math.BigDecimal}: its class alone takes some 8 ms to set up, a fair part of concur's
+     * start.
      */
-    static BigInteger[] exactUnits(String number) {
-        int dot = number.indexOf('.');
-        String whole = (dot < 0 ? number : number.substring(0, dot)).replaceFirst("^0+(?=.)", "");
-        String fraction = dot < 0 ? "" : number.substring(dot + 1);
-        if (whole.length() > 12) {
-            whole = "1" + "0".repeat(12);
-            fraction = "";
+    record Amount(String written, BigInteger units, BigInteger scale) {
+        /**
+         * Reads digits with an optional fraction. A whole part past twelve digits is a year or more in any
+         * unit, so it stops there; a fraction past forty digits changes nothing a nanosecond can show, so it
+         * stops there too (and a hostile number of a million digits costs nothing).
+         */
+        static Amount of(String written) {
+            int dot = written.indexOf('.');
+            String whole = (dot < 0 ? written : written.substring(0, dot)).replaceFirst("^0+(?=.)", "");
+            String fraction = dot < 0 ? "" : written.substring(dot + 1);
+            if (whole.length() > 12) {
+                whole = "1" + "0".repeat(12);
+                fraction = "";
+            }
+            fraction = fraction.substring(0, Math.min(fraction.length(), 40));
+            return new Amount(written, new BigInteger(whole + fraction), BigInteger.TEN.pow(fraction.length()));
         }
-        fraction = fraction.substring(0, Math.min(fraction.length(), 40));
-        return new BigInteger[] {new BigInteger(whole + fraction), BigInteger.TEN.pow(fraction.length())};
     }
 
     /** How many nanoseconds one {@code ms}, {@code s} or {@code m} is. */

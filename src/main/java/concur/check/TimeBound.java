@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
  * A limit on a duration, as in {@code :: elapsed < 4.5s}.
  *
  * @param comparison how a duration must compare with the limit
- * @param amount     the number as written, e.g. {@code 4.5}
+ * @param amount     the number, as written (e.g. {@code 4.5}) and exactly
  * @param unit       the unit as written: {@code ms}, {@code s} or {@code m}
  */
-record TimeBound(Comparison comparison, String amount, String unit) {
+record TimeBound(Comparison comparison, Durations.Amount amount, String unit) {
     private static final Pattern BOUND = Pattern.compile("(<=|>=|<|>)\\s*(.*)");
 
     /** Reads {@code < 4.5s}, the part after {@code :: elapsed} or {@code :: total}. */
@@ -29,17 +29,17 @@ record TimeBound(Comparison comparison, String amount, String unit) {
             throw new ExpectationException(
                     line, "malformed duration \"%s\" (write e.g. 4.5s, 500ms or 2m)".formatted(bound.group(2)));
         }
-        return new TimeBound(Comparison.of(bound.group(1)).orElseThrow(), duration.group(1), duration.group(2));
+        return new TimeBound(
+                Comparison.of(bound.group(1)).orElseThrow(), Durations.Amount.of(duration.group(1)), duration.group(2));
     }
 
     /** Compared in exact nanoseconds, so that a bound too long for a {@link Duration} still compares, as forever. */
     boolean admits(Duration duration) {
-        BigInteger[] limit = Durations.exactUnits(amount); // amount = limit[0] / limit[1] units
         BigInteger nanos = BigInteger.valueOf(duration.getSeconds())
                 .multiply(BigInteger.valueOf(1_000_000_000L))
                 .add(BigInteger.valueOf(duration.getNano()));
         return comparison.holds(
-                nanos.multiply(limit[1]).compareTo(limit[0].multiply(BigInteger.valueOf(nanosPerUnit()))));
+                nanos.multiply(amount.scale()).compareTo(amount.units().multiply(BigInteger.valueOf(nanosPerUnit()))));
     }
 
     /** A duration in this bound's unit, so that the two read side by side: {@code 5.20 s} next to {@code < 4.5 s}. */
@@ -60,6 +60,6 @@ record TimeBound(Comparison comparison, String amount, String unit) {
 
     @Override
     public String toString() {
-        return comparison + " " + amount + " " + unitName();
+        return comparison + " " + amount.written() + " " + unitName();
     }
 }

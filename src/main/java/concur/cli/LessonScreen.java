@@ -28,6 +28,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +78,7 @@ final class LessonScreen {
     /** Work the example's thread hands to the screen's: all screen state changes on one thread. */
     private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
     /** Progress to record after the next draw (screen thread only). */
-    private final java.util.ArrayDeque<Consumer<Progress.Editor>> unkept = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Consumer<Progress.Editor>> unkept = new ArrayDeque<>();
 
     private final AtomicBoolean resized = new AtomicBoolean();
     private final AtomicBoolean saved = new AtomicBoolean();

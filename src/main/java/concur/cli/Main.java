@@ -71,7 +71,7 @@ public final class Main implements Runnable {
 
     /** Runs one command line; returns the exit status. Every error ends here as one paragraph and a status. */
     static int run(Context context, String... args) {
-        return commandLine(context, args).execute(args);
+        return commandLineFor(context, args).execute(args);
     }
 
     /** {@code concur} alone: the interactive shell on the system terminal. */
@@ -135,7 +135,7 @@ public final class Main implements Runnable {
      * name gets only that one. Anything else (no name, an option first, a typo to suggest a fix for, the
      * completion script, which lists them all) gets all of them.
      */
-    private static CommandLine commandLine(Context context, String... args) {
+    private static CommandLine commandLineFor(Context context, String... args) {
         if (args.length > 0 && !args[0].equals("completion")) {
             for (Subcommand sub : SUBCOMMANDS) {
                 if (sub.name().equals(args[0])) {
