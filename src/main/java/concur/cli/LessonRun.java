@@ -57,19 +57,19 @@ final class LessonRun {
         try {
             lesson = new LessonParser().parse(file);
         } catch (LessonException e) {
-            return List.of(error(new StepOutcome.Errored(name, DisplayPath.of(file), e.getMessage(), false)));
+            return List.of(error(StepOutcome.Errored.lesson(name, DisplayPath.of(file), e.getMessage())));
         }
         int size = lesson.steps().size();
         if (only.isPresent() && (only.get() < 1 || only.get() > size)) {
             String problem =
                     lesson.displayFile() + ": there is no step " + only.get() + " (the lesson has " + size + ")";
-            return List.of(error(new StepOutcome.Errored(name, lesson.displayFile(), problem, false)));
+            return List.of(error(StepOutcome.Errored.lesson(name, lesson.displayFile(), problem)));
         }
         if (only.isPresent() && !lesson.steps().get(only.get() - 1).runnable()) {
             Step step = lesson.steps().get(only.get() - 1);
             String problem = lesson.displayFile() + ":" + step.line() + ": step " + step.number() + " (\""
                     + step.title() + "\") has no example to run";
-            return List.of(error(new StepOutcome.Errored(name, lesson.displayFile(), problem, false)));
+            return List.of(error(StepOutcome.Errored.lesson(name, lesson.displayFile(), problem)));
         }
         context.out().println(Printable.of("# " + lesson.title() + " (" + lesson.displayFile() + ")"));
         List<StepOutcome> outcomes = new ArrayList<>();
@@ -88,7 +88,7 @@ final class LessonRun {
     /** A lesson the listing could not read: an error, said on stderr, for {@code run --all}. */
     StepOutcome unreadable(LessonException problem) {
         Path file = problem.file().orElseThrow();
-        return error(new StepOutcome.Errored(Catalog.nameOf(file), DisplayPath.of(file), problem.getMessage(), false));
+        return error(StepOutcome.Errored.lesson(Catalog.nameOf(file), DisplayPath.of(file), problem.getMessage()));
     }
 
     private StepOutcome step(Lesson lesson, Step step) {
@@ -109,12 +109,11 @@ final class LessonRun {
                 }
                 if (played.verdict() instanceof Verdict.NotStarted notStarted) {
                     // Not a mismatch: the step cannot run as written, and running it again would not help.
-                    return error(new StepOutcome.Errored(
+                    return error(StepOutcome.Errored.step(
                             lesson.name(),
                             name,
                             lesson.displayFile() + ":" + step.line() + ": step " + step.number() + " (\"" + step.title()
-                                    + "\"): " + notStarted.summary(),
-                            true));
+                                    + "\"): " + notStarted.summary()));
                 }
                 if (repeat == 1 && timeline) {
                     player.timeline(played.run());
@@ -142,13 +141,13 @@ final class LessonRun {
             if (Thread.currentThread().isInterrupted()) {
                 throw stopped();
             }
-            return error(new StepOutcome.Errored(lesson.name(), name, e.describe(DisplayPath::of), true));
+            return error(StepOutcome.Errored.step(lesson.name(), name, e.describe(DisplayPath::of)));
         } catch (IOException e) {
             if (Errors.stopped(e)) {
                 throw stopped();
             }
             String problem = "cannot run step " + step.number() + " of " + lesson.displayFile() + ": " + e.getMessage();
-            return error(new StepOutcome.Errored(lesson.name(), name, problem, true));
+            return error(StepOutcome.Errored.step(lesson.name(), name, problem));
         }
     }
 
@@ -163,12 +162,11 @@ final class LessonRun {
                 lesson.displayFile() + ":" + step.line() + ": step " + step.number() + " (\"" + step.title() + "\")";
         if (step.variants().isEmpty()) {
             String name = "step " + step.number() + ": " + step.title();
-            return List.of(error(new StepOutcome.Errored(
+            return List.of(error(StepOutcome.Errored.step(
                     lesson.name(),
                     name,
                     where + " has no variant: nothing shows its expected output fails without its point"
-                            + " (add variant=PATH removes=\"...\")",
-                    true)));
+                            + " (add variant=PATH removes=\"...\")")));
         }
         List<StepOutcome> outcomes = new ArrayList<>();
         for (concur.lesson.Variant variant : step.variants()) {
@@ -188,12 +186,11 @@ final class LessonRun {
                     }
                     if (played.verdict() instanceof Verdict.NotStarted notStarted) {
                         out.println("did not start");
-                        return List.of(error(new StepOutcome.Errored(
+                        return List.of(error(StepOutcome.Errored.step(
                                 lesson.name(),
                                 name,
                                 lesson.displayFile() + ":" + variant.line() + ": the variant " + variant.removes()
-                                        + " did not start: " + notStarted.summary(),
-                                true)));
+                                        + " did not start: " + notStarted.summary())));
                     }
                     if (!played.verdict().passed()) {
                         caught++;
@@ -207,14 +204,13 @@ final class LessonRun {
                 if (Thread.currentThread().isInterrupted()) {
                     throw stopped();
                 }
-                outcomes.add(error(new StepOutcome.Errored(lesson.name(), name, e.describe(DisplayPath::of), true)));
+                outcomes.add(error(StepOutcome.Errored.step(lesson.name(), name, e.describe(DisplayPath::of))));
                 continue;
             } catch (IOException e) {
                 if (Errors.stopped(e)) {
                     throw stopped();
                 }
-                outcomes.add(
-                        error(new StepOutcome.Errored(lesson.name(), name, "cannot run: " + e.getMessage(), true)));
+                outcomes.add(error(StepOutcome.Errored.step(lesson.name(), name, "cannot run: " + e.getMessage())));
                 continue;
             }
             out.println("failed " + caught + "/" + repeat

@@ -53,6 +53,16 @@ public sealed interface StepOutcome {
             Objects.requireNonNull(message, "message");
         }
 
+        /** A step that could not run: it counts among the lesson's steps. */
+        public static Errored step(String lesson, String name, String message) {
+            return new Errored(lesson, name, message, true);
+        }
+
+        /** A lesson that could not be read, whose steps are unknown: {@code name} is its file. */
+        public static Errored lesson(String lesson, String name, String message) {
+            return new Errored(lesson, name, message, false);
+        }
+
         @Override
         public Duration time() {
             return Duration.ZERO;

@@ -34,11 +34,8 @@ class JUnitReportTest {
                         0,
                         Duration.ofMillis(160),
                         Optional.of("line 14: expected \"0\" but got \"8\"\n\n= main  8 | 0")),
-                new StepOutcome.Errored(
-                        "broken",
-                        "lessons/broken.md",
-                        "lessons/broken.md:3: step \"x\" has no ```expected block",
-                        false)));
+                StepOutcome.Errored.lesson(
+                        "broken", "lessons/broken.md", "lessons/broken.md:3: step \"x\" has no ```expected block")));
 
         Element root = xml.getDocumentElement();
         assertThat(root.getTagName()).isEqualTo("testsuites");
@@ -90,7 +87,7 @@ class JUnitReportTest {
                         0,
                         Duration.ofMillis(5),
                         Optional.of("line 1: got \"" + hostile + "\"\n\n+ main  " + hostile)),
-                new StepOutcome.Errored("broken\u0000", "x\u0008.md", "x.md:1: " + hostile, false)));
+                StepOutcome.Errored.lesson("broken\u0000", "x\u0008.md", "x.md:1: " + hostile)));
 
         Element failure = (Element) xml.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("message"))
