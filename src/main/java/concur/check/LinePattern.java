@@ -49,8 +49,11 @@ final class LinePattern {
     record Failed(Optional<String> reason) implements Result {}
 
     private final Pattern regex;
-    /** The regex with trailing white space allowed, for the raw text. */
-    private final Pattern loose;
+    /**
+     * The regex with trailing white space allowed, for the raw text; compiled when first needed, as few lines
+     * ever need it and a lesson's start would compile one for each of its expected lines.
+     */
+    private volatile Pattern loose;
 
     private final List<Placeholder> placeholders;
     /** The line as written, and its line in the lesson: for the message when matching it takes too long. */
@@ -58,9 +61,8 @@ final class LinePattern {
 
     private final int line;
 
-    private LinePattern(Pattern regex, Pattern loose, List<Placeholder> placeholders, String text, int line) {
+    private LinePattern(Pattern regex, List<Placeholder> placeholders, String text, int line) {
         this.regex = regex;
-        this.loose = loose;
         this.placeholders = placeholders;
         this.text = text;
         this.line = line;
@@ -71,7 +73,7 @@ final class LinePattern {
         List<Placeholder> free = placeholders.stream()
                 .map(p -> new Placeholder(p.written(), p.group(), p.name(), p.comparison(), null, p.boundText()))
                 .toList();
-        return new LinePattern(regex, loose, free, text, line);
+        return new LinePattern(regex, free, text, line);
     }
 
     /** Compiles {@code text}; {@code line} is its line in the lesson, for errors. */
@@ -133,7 +135,7 @@ final class LinePattern {
             }
             // A placeholder at the end may match nothing, as in "value: {any}" against "value: ": keep the space it
             // needs.
-            Matcher raw = loose.matcher(new LimitedText(text));
+            Matcher raw = loose().matcher(new LimitedText(text));
             return raw.matches() ? raw : null;
         } catch (LimitedText.Exhausted e) {
             throw new TooCostly(line, this.text, text);
@@ -141,6 +143,16 @@ final class LinePattern {
             // Java's regex engine recurses once per repetition of some groups: a long line can exhaust the stack.
             throw new TooCostly(line, this.text, text);
         }
+    }
+
+    private Pattern loose() {
+        Pattern compiled = loose;
+        if (compiled == null) {
+            // Cannot fail: the regex compiled, and white space after it adds no group.
+            compiled = Pattern.compile(regex.pattern() + "\\s*");
+            loose = compiled;
+        }
+        return compiled;
     }
 
     /** Whether matching can bind a name, so that different matches of the same lines may differ in bindings. */
@@ -180,12 +192,7 @@ final class LinePattern {
             }
             regex.append(Pattern.quote(literal.toString()));
             try {
-                return new LinePattern(
-                        Pattern.compile(regex.toString()),
-                        Pattern.compile(regex + "\\s*"),
-                        List.copyOf(placeholders),
-                        text,
-                        line);
+                return new LinePattern(Pattern.compile(regex.toString()), List.copyOf(placeholders), text, line);
             } catch (PatternSyntaxException e) {
                 // Each regex compiled alone; together they may clash, as two that define the same named group.
                 throw problem("the regexes of this line do not fit together: " + e.getDescription());

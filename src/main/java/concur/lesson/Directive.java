@@ -85,14 +85,28 @@ record Directive(Map<String, String> values, int line) {
         return new Directive(values, line);
     }
 
-    /** Splits a value like {@code -Xmx64m -Dx=y} into words. */
-    static List<String> words(String value) {
+    /** Splits a value like {@code -Xmx64m -Dx=y} into words, at runs of {@link #isSpace} characters. */
+    static List<String> words(String text) {
+        String value = text.strip();
         List<String> words = new ArrayList<>();
-        for (String w : value.strip().split("\\s+")) {
-            if (!w.isEmpty()) {
-                words.add(w);
+        int start = -1;
+        for (int i = 0; i <= value.length(); i++) {
+            boolean space = i == value.length() || isSpace(value.charAt(i));
+            if (space && start >= 0) {
+                words.add(value.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
             }
         }
         return words;
+    }
+
+    /**
+     * What a regex's {@code \\s} matches. Lessons are read with plain string work where a regex would be
+     * compiled per call: on a cold start the interpreter compiles each, and a lesson has hundreds of lines.
+     */
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

@@ -61,14 +61,14 @@ public final class LessonParser {
                 throw new LessonException(file, line, "this ``` block is never closed");
             }
             if (node instanceof Heading h && h.getLevel() == 1 && step == null && title == null) {
-                title = source(lines, node).replaceFirst("^#\\s*", "").strip();
+                title = afterMarker(source(lines, node), "#");
                 continue;
             }
             if (node instanceof Heading h && h.getLevel() == 2) {
                 if (step != null) {
                     step.finish(steps, exercises, name);
                 }
-                String heading = source(lines, node).replaceFirst("^##\\s*", "").strip();
+                String heading = afterMarker(source(lines, node), "##");
                 boolean exercise = heading.startsWith(EXERCISE);
                 if (!exercise && !exercises.isEmpty()) {
                     throw new LessonException(
@@ -118,10 +118,18 @@ public final class LessonParser {
                 && Directive.body(html.getLiteral()).isPresent();
     }
 
-    /** {@code java}, {@code java snippet}, {@code expected}, or whatever else the info string says. */
+    /**
+     * {@code java}, {@code java snippet}, {@code expected}, or whatever else the info string says, its words
+     * one space apart.
+     */
     private static String kind(FencedCodeBlock code) {
         String info = code.getInfo() == null ? "" : code.getInfo().strip();
-        return String.join(" ", info.split("\\s+"));
+        return String.join(" ", Directive.words(info));
+    }
+
+    /** A heading's text after its {@code #} marker (no regex: see {@link Directive#isSpace}). */
+    private static String afterMarker(String heading, String marker) {
+        return (heading.startsWith(marker) ? heading.substring(marker.length()) : heading).strip();
     }
 
     private static Optional<String> first(List<String> values) {
@@ -233,25 +241,27 @@ public final class LessonParser {
         }
 
         void add(Node node, int at, String source) throws LessonException {
-            switch (node) {
-                case FencedCodeBlock code
-                when kind(code).equals("java") && exercise ->
-                    throw new LessonException(
-                            file,
-                            at,
-                            "an exercise's code lives in a file the learner edits: name it with exercise=PATH,"
-                                    + " and show other code with ```java snippet");
-                case FencedCodeBlock code
-                when kind(code).equals("java") -> {
-                    setExample(inline(code.getLiteral(), at + 1), at);
-                    append(text, source);
-                }
-                case FencedCodeBlock code when kind(code).equals("expected") -> expected(code, at);
-                case HtmlBlock html
-                when Directive.body(html.getLiteral()).isPresent() ->
-                    directive(Directive.body(html.getLiteral()).orElseThrow(), at);
-                case BlockQuote quote -> quote(source, at);
-                default -> append(text, source);
+            // if/else, not a pattern switch: a cold JVM spins a class for the first one it meets, some 5 ms.
+            String kind = node instanceof FencedCodeBlock code ? kind(code) : "";
+            Optional<String> directive =
+                    node instanceof HtmlBlock html ? Directive.body(html.getLiteral()) : Optional.empty();
+            if (kind.equals("java") && exercise) {
+                throw new LessonException(
+                        file,
+                        at,
+                        "an exercise's code lives in a file the learner edits: name it with exercise=PATH,"
+                                + " and show other code with ```java snippet");
+            } else if (kind.equals("java")) {
+                setExample(inline(((FencedCodeBlock) node).getLiteral(), at + 1), at);
+                append(text, source);
+            } else if (kind.equals("expected")) {
+                expected((FencedCodeBlock) node, at);
+            } else if (directive.isPresent()) {
+                directive(directive.get(), at);
+            } else if (node instanceof BlockQuote) {
+                quote(source, at);
+            } else {
+                append(text, source);
             }
         }
 
@@ -369,11 +379,7 @@ public final class LessonParser {
         }
 
         private void quote(String source, int at) throws LessonException {
-            String plain = source.lines()
-                    .map(l -> l.replaceFirst("^\\s*>\\s?", ""))
-                    .reduce((a, b) -> a + "\n" + b)
-                    .orElse("")
-                    .strip();
+            String plain = unquoted(source);
             if (plain.startsWith("Hint:")) {
                 String hint = plain.substring("Hint:".length()).strip();
                 java.util.regex.Matcher inline = Directive.INLINE.matcher(hint);
@@ -390,6 +396,30 @@ public final class LessonParser {
             } else {
                 append(text, source);
             }
+        }
+
+        /** A block quote's text without its {@code >} markers: each line's first, and one space after it. */
+        private static String unquoted(String source) {
+            StringBuilder plain = new StringBuilder(source.length());
+            for (String line : source.split("\n", -1)) {
+                int at = 0;
+                while (at < line.length() && Directive.isSpace(line.charAt(at))) {
+                    at++;
+                }
+                if (at < line.length() && line.charAt(at) == '>') {
+                    at++;
+                    if (at < line.length() && Directive.isSpace(line.charAt(at))) {
+                        at++;
+                    }
+                } else {
+                    at = 0;
+                }
+                if (!plain.isEmpty()) {
+                    plain.append('\n');
+                }
+                plain.append(line, at, line.length());
+            }
+            return plain.toString().strip();
         }
 
         /** The experiment a hint suggests: a directive at its end, {@code variant=PATH removes="..."} only. */

@@ -72,22 +72,29 @@ public final class MarkdownRenderer {
     }
 
     private List<String> block(Node node, int width) {
-        return switch (node) {
-            case Paragraph paragraph -> text(MarkdownInline.of(paragraph, screen.colour(), Set.of()), width);
-            case Heading heading -> heading(heading, width);
-            case ListBlock list -> list(list, width);
-            case BlockQuote quote -> {
-                String bar = Ansi.DIM.apply("│", screen) + " ";
-                yield indent(blocks(quote, inner(width, 2), false), bar, bar);
-            }
-            case FencedCodeBlock code -> code(code.getLiteral(), code.getInfo(), width);
-            case IndentedCodeBlock code -> code(code.getLiteral(), "", width);
-            case ThematicBreak rule -> List.of(Ansi.DIM.apply("─".repeat(width), screen));
-            case HtmlBlock html -> List.of();
-            case YamlFrontMatterBlock frontMatter -> List.of();
-            case LinkReferenceDefinition definition -> List.of();
-            default -> blocks(node, width, false);
-        };
+        // if/else, not a pattern switch: a cold JVM spins a class for the first one it meets, some 5 ms of the
+        // lesson screen's start.
+        if (node instanceof Paragraph paragraph) {
+            return text(MarkdownInline.of(paragraph, screen.colour(), Set.of()), width);
+        } else if (node instanceof Heading heading) {
+            return heading(heading, width);
+        } else if (node instanceof ListBlock list) {
+            return list(list, width);
+        } else if (node instanceof BlockQuote quote) {
+            String bar = Ansi.DIM.apply("│", screen) + " ";
+            return indent(blocks(quote, inner(width, 2), false), bar, bar);
+        } else if (node instanceof FencedCodeBlock code) {
+            return code(code.getLiteral(), code.getInfo(), width);
+        } else if (node instanceof IndentedCodeBlock code) {
+            return code(code.getLiteral(), "", width);
+        } else if (node instanceof ThematicBreak) {
+            return List.of(Ansi.DIM.apply("─".repeat(width), screen));
+        } else if (node instanceof HtmlBlock
+                || node instanceof YamlFrontMatterBlock
+                || node instanceof LinkReferenceDefinition) {
+            return List.of();
+        }
+        return blocks(node, width, false);
     }
 
     private List<String> text(List<Span> spans, int width) {

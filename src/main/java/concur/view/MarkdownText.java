@@ -55,35 +55,34 @@ final class MarkdownText {
         int column = 0;
         Span space = null;
         for (Token token : tokens(spans)) {
-            switch (token) {
-                case Break b -> {
-                    lines.add(merge(line));
-                    line = new ArrayList<>();
-                    column = 0;
-                    space = null;
-                }
-                case Space s -> space = s.run();
-                case Word w -> {
-                    if (column > 0 && column + 1 + w.width() <= width) {
-                        line.add(space != null ? space : new Span(" "));
-                        line.addAll(w.pieces());
-                        column += 1 + w.width();
-                    } else {
-                        if (column > 0) {
-                            lines.add(merge(line));
-                            line = new ArrayList<>();
-                        }
-                        Word rest = w;
-                        while (rest.width() > width) {
-                            Word[] parts = rest.split(width);
-                            lines.add(merge(parts[0].pieces()));
-                            rest = parts[1];
-                        }
-                        line.addAll(rest.pieces());
-                        column = rest.width();
+            // if/else, not a pattern switch: a cold JVM spins a class for the first one it meets.
+            if (token instanceof Break) {
+                lines.add(merge(line));
+                line = new ArrayList<>();
+                column = 0;
+                space = null;
+            } else if (token instanceof Space s) {
+                space = s.run();
+            } else if (token instanceof Word w) {
+                if (column > 0 && column + 1 + w.width() <= width) {
+                    line.add(space != null ? space : new Span(" "));
+                    line.addAll(w.pieces());
+                    column += 1 + w.width();
+                } else {
+                    if (column > 0) {
+                        lines.add(merge(line));
+                        line = new ArrayList<>();
                     }
-                    space = null;
+                    Word rest = w;
+                    while (rest.width() > width) {
+                        Word[] parts = rest.split(width);
+                        lines.add(merge(parts[0].pieces()));
+                        rest = parts[1];
+                    }
+                    line.addAll(rest.pieces());
+                    column = rest.width();
                 }
+                space = null;
             }
         }
         if (!line.isEmpty()) {

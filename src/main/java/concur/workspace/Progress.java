@@ -17,7 +17,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,12 +94,16 @@ public final class Progress {
         }
     }
 
-    private record StepKey(String lesson, int number) {}
+    /** A step, ordered by lesson, then number; compared without lambdas, which a cold start makes slowly. */
+    private record StepKey(String lesson, int number) implements Comparable<StepKey> {
+        @Override
+        public int compareTo(StepKey other) {
+            int byLesson = lesson.compareTo(other.lesson);
+            return byLesson != 0 ? byLesson : Integer.compare(number, other.number);
+        }
+    }
 
-    private static final Comparator<StepKey> STEP_ORDER =
-            Comparator.comparing(StepKey::lesson).thenComparingInt(StepKey::number);
     private static final String HEADER = "concur-progress 1";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /**
      * The in-JVM half of the file lock: the JDK holds file locks per JVM and throws {@code
@@ -196,7 +199,7 @@ public final class Progress {
 
         private Editor(Progress current) {
             this.exercises = new TreeMap<>(current.exercises);
-            this.steps = new TreeMap<>(STEP_ORDER);
+            this.steps = new TreeMap<>();
             this.steps.putAll(current.steps);
         }
 
@@ -328,7 +331,7 @@ public final class Progress {
             throw new Corrupt("line 1: expected \"" + HEADER + "\"");
         }
         SortedMap<String, Exercise> exercises = new TreeMap<>();
-        SortedMap<StepKey, StepState> steps = new TreeMap<>(STEP_ORDER);
+        SortedMap<StepKey, StepState> steps = new TreeMap<>();
         List<String> unknown = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -403,11 +406,11 @@ public final class Progress {
     }
 
     private static Progress empty(Path file, Optional<String> warning) {
-        return new Progress(file, new TreeMap<>(), new TreeMap<>(STEP_ORDER), List.of(), warning);
+        return new Progress(file, new TreeMap<>(), new TreeMap<>(), List.of(), warning);
     }
 
     private static Path setAside(Path file) throws IOException {
-        String stamp = LocalDateTime.now().format(STAMP);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         for (int n = 0; ; n++) {
             Path aside = file.resolveSibling(file.getFileName() + "." + stamp + (n == 0 ? "" : "-" + n) + ".corrupt");
             if (Files.exists(aside)) {

@@ -423,6 +423,100 @@ class LessonParserTest {
         }
     }
 
+    /** The parser reads headings, quotes, info strings and words by hand, not by regex; these are its edges. */
+    @Nested
+    class ItsPlainTextReading {
+        @Test
+        void takesHeadingsAfterTheirMarkersAndSpaces(@TempDir Path dir) throws Exception {
+            Lesson lesson =
+                    parser.parse(Files.writeString(dir.resolve("h.md"), "#  Title\t \n\n##   Spaced out  \n\nText.\n"));
+
+            assertThat(lesson.title()).isEqualTo("Title");
+            assertThat(lesson.steps()).extracting(Step::title).containsExactly("Spaced out");
+        }
+
+        @Test
+        void dropsEachQuoteMarkerAndOneSpaceButKeepsALazyLineWhole(@TempDir Path dir) throws Exception {
+            Step step = parser.parse(Files.writeString(dir.resolve("q.md"), """
+                            # Q
+
+                            ## Step
+
+                            > Hint: one
+                              >two
+                            >   three
+                            lazy  four
+                            """))
+                    .steps()
+                    .get(0);
+
+            assertThat(step.hints()).containsExactly("one\ntwo\n  three\nlazy  four");
+        }
+
+        @Test
+        void readsAnInfoStringsWordsWhateverTheSpacesBetween(@TempDir Path dir) throws Exception {
+            Step step = parser.parse(Files.writeString(dir.resolve("s.md"), """
+                            # S
+
+                            ## Step
+
+                            ```java \t snippet
+                            class NotRun { public static void main(String[] a) {} }
+                            ```
+                            """))
+                    .steps()
+                    .get(0);
+
+            assertThat(step.demo()).as("a snippet is shown, not run").isEmpty();
+        }
+
+        @Test
+        void splitsJavaOptionsAtAnyRunOfSpaces(@TempDir Path dir) throws Exception {
+            Step step = parser.parse(Files.writeString(dir.resolve("o.md"), """
+                            # O
+
+                            ## Step
+
+                            <!-- concur: java-options="  -Xmx64m \t -Da=b  " -->
+
+                            ```java
+                            public class O { public static void main(String[] a) {} }
+                            ```
+
+                            ```expected
+                            :: exit 0
+                            ```
+                            """))
+                    .steps()
+                    .get(0);
+
+            assertThat(step.demo().orElseThrow().javaOptions()).containsExactly("-Xmx64m", "-Da=b");
+        }
+
+        @Test
+        void qualifiesAClassWithAPackageWrittenWithSpaces() {
+            JavaOutline outline =
+                    JavaOutline.of("package a . b\n .c;\npublic class A { public static void main(String[] x) {} }");
+
+            assertThat(outline.qualified(outline.mainType(Optional.empty()).orElseThrow()))
+                    .isEqualTo("a.b.c.A");
+        }
+
+        @Test
+        void runsThePublicClassBeforeOneWithMainAndThatBeforeTheFilesName() {
+            JavaOutline outline = JavaOutline.of(
+                    "class Named {}\nclass WithMain { static void main(String[] a) {} }\npublic class Shown {}");
+
+            assertThat(outline.mainType(Optional.of("Named")).orElseThrow().name())
+                    .isEqualTo("Shown");
+            assertThat(JavaOutline.of("class Named {}\nclass WithMain { static void main(String[] a) {} }")
+                            .mainType(Optional.of("Named"))
+                            .orElseThrow()
+                            .name())
+                    .isEqualTo("WithMain");
+        }
+    }
+
     @Test
     void everyLessonInTheRepositoryParses() throws LessonException {
         for (LessonHead entry : new Catalog(Path.of("lessons")).entries()) {
