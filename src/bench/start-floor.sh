@@ -79,5 +79,6 @@ done
 echo "JDK: $jdk; Enter until the line shows, median of $rounds rounds (ms):"
 for name in "${order[@]}"; do
   # shellcheck disable=SC2086 # the times are words
-  printf '  %-8s %s\n' "$name" "$(printf '%s\n' ${times[$name]} | sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }')"
+  sorted=$(printf '%s\n' ${times[$name]} | sort -n | tr '\n' ' ')
+  printf '  %-8s %4s   (%s)\n' "$name" "$(echo "$sorted" | awk '{ print $(int((NF + 1) / 2)) }')" "${sorted% }"
 done
