@@ -103,7 +103,7 @@ record Directive(Map<String, String> values, int line) {
     }
 
     /**
-     * What a regex's {@code \\s} matches. Lessons are read with plain string work where a regex would be
+     * What a regex's {@code \s} matches. Lessons are read with plain string work where a regex would be
      * compiled per call: on a cold start the interpreter compiles each, and a lesson has hundreds of lines.
      */
     static boolean isSpace(char c) {

@@ -116,7 +116,7 @@ record JavaOutline(Optional<String> packageName, List<Type> types) {
         StringBuilder out = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (" \t\n\u000B\f\r".indexOf(c) < 0) { // what the regex's \s matches
+            if (!Directive.isSpace(c)) {
                 out.append(c);
             }
         }
