@@ -202,6 +202,24 @@ class LessonParserTest {
                     "// package wrong;\npackage right.here;\nclass A { public static void main(String[] a) {} }");
             assertThat(outline.qualified(outline.mainType(Optional.empty()).orElseThrow()))
                     .isEqualTo("right.here.A");
+            JavaOutline spaced =
+                    JavaOutline.of("package a . b\n .c;\npublic class A { public static void main(String[] x) {} }");
+            assertThat(spaced.qualified(spaced.mainType(Optional.empty()).orElseThrow()))
+                    .isEqualTo("a.b.c.A");
+        }
+
+        @Test
+        void runsThePublicClassBeforeOneWithMainAndThatBeforeTheFilesName() {
+            JavaOutline outline = JavaOutline.of(
+                    "class Named {}\nclass WithMain { static void main(String[] a) {} }\npublic class Shown {}");
+
+            assertThat(outline.mainType(Optional.of("Named")).orElseThrow().name())
+                    .isEqualTo("Shown");
+            assertThat(JavaOutline.of("class Named {}\nclass WithMain { static void main(String[] a) {} }")
+                            .mainType(Optional.of("Named"))
+                            .orElseThrow()
+                            .name())
+                    .isEqualTo("WithMain");
         }
 
         @Test
@@ -491,29 +509,6 @@ class LessonParserTest {
                     .get(0);
 
             assertThat(step.demo().orElseThrow().javaOptions()).containsExactly("-Xmx64m", "-Da=b");
-        }
-
-        @Test
-        void qualifiesAClassWithAPackageWrittenWithSpaces() {
-            JavaOutline outline =
-                    JavaOutline.of("package a . b\n .c;\npublic class A { public static void main(String[] x) {} }");
-
-            assertThat(outline.qualified(outline.mainType(Optional.empty()).orElseThrow()))
-                    .isEqualTo("a.b.c.A");
-        }
-
-        @Test
-        void runsThePublicClassBeforeOneWithMainAndThatBeforeTheFilesName() {
-            JavaOutline outline = JavaOutline.of(
-                    "class Named {}\nclass WithMain { static void main(String[] a) {} }\npublic class Shown {}");
-
-            assertThat(outline.mainType(Optional.of("Named")).orElseThrow().name())
-                    .isEqualTo("Shown");
-            assertThat(JavaOutline.of("class Named {}\nclass WithMain { static void main(String[] a) {} }")
-                            .mainType(Optional.of("Named"))
-                            .orElseThrow()
-                            .name())
-                    .isEqualTo("WithMain");
         }
     }
 
